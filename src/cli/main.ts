@@ -1,0 +1,23 @@
+export {};
+
+/**
+ * `jixiao <command>`: scoring, import/export and operations from a shell.
+ * Each command lives in `commands/<name>.ts` and exports `run(argv): Promise<number>` (the exit code).
+ */
+type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
+
+const commands: Record<string, Command> = {
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    const lines = Object.entries(commands).map(([n, c]) => `  jixiao ${n.padEnd(8)} ${c.summary}`);
+    process.stderr.write(`用法 / usage:\n${lines.join('\n')}\n`);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  return (await command.load()).run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));
