@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from environment variables, parsed once by the entry point (Node: process.env; Workers:
+ * the `env` bindings) and passed down. Every error names its variable in one line.
+ */
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === '') return false;
+    const s = v.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+    if (['0', 'false', 'no', 'off'].includes(s)) return false;
+    ctx.addIssue({ code: 'custom', message: `must be true or false (got "${v}")` });
+    return z.NEVER;
+  });
+
+function integer(defaultValue: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return defaultValue;
+      const n = Number(v.trim());
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+const baseUrl = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const raw = v === undefined || v.trim() === '' ? 'https://open.feishu.cn' : v.trim();
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be a URL such as https://open.feishu.cn (got "${v}")` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      ctx.addIssue({ code: 'custom', message: `must start with https:// or http:// (got "${v}")` });
+      return z.NEVER;
+    }
+    return raw.replace(/\/+$/, '');
+  });
+
+const envSchema = z.object({
+  LARK_APP_ID: optionalText,
+  LARK_APP_SECRET: optionalText,
+  LARK_VERIFICATION_TOKEN: optionalText,
+  LARK_ENCRYPT_KEY: optionalText,
+  LARK_BASE_URL: baseUrl,
+  LARK_EVENT_MODE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = v === undefined || v.trim() === '' ? 'webhook' : v.trim().toLowerCase();
+      if (s !== 'webhook' && s !== 'ws') {
+        ctx.addIssue({ code: 'custom', message: `must be "webhook" or "ws" (got "${v}")` });
+        return z.NEVER;
+      }
+      return s as 'webhook' | 'ws';
+    }),
+  PORT: integer(8787, 1, 65535),
+  JIXIAO_DB: optionalText.transform((v) => v ?? './data/jixiao.sqlite'),
+  /** Explicit switch for local development: accept webhooks without an Encrypt Key / Verification Token. */
+  JIXIAO_INSECURE_LOCAL_DEV: flag,
+  LARK_MAX_CLOCK_SKEW_SECONDS: integer(300, 1, 86_400),
+  LARK_MAX_BODY_BYTES: integer(1_048_576, 1024, 33_554_432),
+  LARK_CARD_BUDGET_MS: integer(2000, 100, 2800),
+  LARK_WS_PING_TIMEOUT_SECONDS: integer(20, 0, 3600),
+  LARK_WS_MAX_EVENT_AGE_SECONDS: integer(600, 1, 604_800),
+});
+
+export interface Config {
+  /** `lark`: a real (or fake) Lark app is configured. `local`: no app id/secret, the fake Lark is embedded. */
+  mode: 'lark' | 'local';
+  lark: {
+    appId?: string;
+    appSecret?: string;
+    baseUrl: string;
+    verificationToken?: string;
+    encryptKey?: string;
+    eventMode: 'webhook' | 'ws';
+  };
+  port: number;
+  dbPath: string;
+  security: {
+    /** Freshness window on X-Lark-Request-Timestamp. */
+    maxClockSkewSeconds: number;
+    maxBodyBytes: number;
+    insecureLocalDev: boolean;
+  };
+  /** How long a card handler may run before the callback is answered with a toast and finished by delayed update. */
+  cardBudgetMs: number;
+  ws: { pingTimeoutSeconds: number; maxEventAgeSeconds: number };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'config'), issue.message);
+  }
+  const e = parsed.data;
+  if (Boolean(e.LARK_APP_ID) !== Boolean(e.LARK_APP_SECRET)) {
+    const missing = e.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID';
+    throw new ConfigError(missing, 'is required when the other of LARK_APP_ID / LARK_APP_SECRET is set');
+  }
+  const mode = e.LARK_APP_ID ? 'lark' : 'local';
+  if (mode === 'local' && e.LARK_EVENT_MODE === 'ws') {
+    throw new ConfigError('LARK_EVENT_MODE', '"ws" needs LARK_APP_ID and LARK_APP_SECRET');
+  }
+  if (mode === 'lark' && e.LARK_EVENT_MODE === 'webhook' && !e.JIXIAO_INSECURE_LOCAL_DEV) {
+    // Without these anyone who finds the URL can forge events (reference §1.4-1.5).
+    if (!e.LARK_ENCRYPT_KEY)
+      throw new ConfigError(
+        'LARK_ENCRYPT_KEY',
+        'is required in webhook mode (开发配置 > 事件与回调 > 加密策略); set JIXIAO_INSECURE_LOCAL_DEV=1 only for local development',
+      );
+    if (!e.LARK_VERIFICATION_TOKEN)
+      throw new ConfigError(
+        'LARK_VERIFICATION_TOKEN',
+        'is required in webhook mode (开发配置 > 事件与回调 > 加密策略); set JIXIAO_INSECURE_LOCAL_DEV=1 only for local development',
+      );
+  }
+  return {
+    mode,
+    lark: {
+      appId: e.LARK_APP_ID,
+      appSecret: e.LARK_APP_SECRET,
+      baseUrl: e.LARK_BASE_URL,
+      verificationToken: e.LARK_VERIFICATION_TOKEN,
+      encryptKey: e.LARK_ENCRYPT_KEY,
+      eventMode: e.LARK_EVENT_MODE,
+    },
+    port: e.PORT,
+    dbPath: e.JIXIAO_DB,
+    security: {
+      maxClockSkewSeconds: e.LARK_MAX_CLOCK_SKEW_SECONDS,
+      maxBodyBytes: e.LARK_MAX_BODY_BYTES,
+      insecureLocalDev: e.JIXIAO_INSECURE_LOCAL_DEV,
+    },
+    cardBudgetMs: e.LARK_CARD_BUDGET_MS,
+    ws: { pingTimeoutSeconds: e.LARK_WS_PING_TIMEOUT_SECONDS, maxEventAgeSeconds: e.LARK_WS_MAX_EVENT_AGE_SECONDS },
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { CardAction } from '../contract';
+import type { InboundEnvelope } from './envelope';
+
+const cardEventSchema = z.object({
+  operator: z.object({
+    open_id: z.string().min(1),
+    user_id: z.string().optional(),
+    union_id: z.string().optional(),
+    tenant_key: z.string().optional(),
+  }),
+  token: z.string().default(''),
+  action: z.object({
+    value: z.unknown().optional(),
+    tag: z.string().default(''),
+    name: z.string().optional(),
+    form_value: z.record(z.string(), z.unknown()).optional(),
+    input_value: z.string().optional(),
+    option: z.string().optional(),
+    timezone: z.string().optional(),
+  }),
+  context: z.object({ open_message_id: z.string().min(1), open_chat_id: z.string().optional() }),
+});
+
+/** `card.action.trigger` (v2 envelope, reference §2.2) to the contract's `CardAction`; null if the shape is unknown. */
+export function parseCardAction(envelope: InboundEnvelope): CardAction | null {
+  const r = cardEventSchema.safeParse(envelope.event);
+  if (!r.success) return null;
+  const e = r.data;
+  const value = e.action.value;
+  return {
+    eventId: envelope.eventId,
+    tenantKey: envelope.tenantKey || e.operator.tenant_key || '',
+    operator: { openId: e.operator.open_id, userId: e.operator.user_id, unionId: e.operator.union_id },
+    token: e.token,
+    openMessageId: e.context.open_message_id,
+    openChatId: e.context.open_chat_id,
+    tag: e.action.tag,
+    name: e.action.name,
+    // The SDK only supports object values; a string value (allowed by Lark) is kept under `raw`.
+    value: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { raw: value },
+    formValue: e.action.form_value,
+    inputValue: e.action.input_value,
+    option: e.action.option,
+    timezone: e.action.timezone,
+  };
+}
