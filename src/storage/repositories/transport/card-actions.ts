@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database';
+import type { CardActionStatus } from '../../tables/transport';
+
+export interface CardActionRecord {
+  dedupeKey: string;
+  eventId: string;
+  status: CardActionStatus;
+  response: string | null;
+}
+
+/** Card interactions already seen, so a double-click or a replayed callback applies once. */
+export function cardActionsRepository(db: Kysely<Database>) {
+  return {
+    /** True if this interaction is new (now `running`); false if its key or event id was seen before. */
+    async begin(a: { dedupeKey: string; eventId: string; operatorOpenId: string; openMessageId: string; action: string }, now: Date): Promise<boolean> {
+      const r = await db
+        .insertInto('lark_card_actions')
+        .values({
+          dedupe_key: a.dedupeKey,
+          event_id: a.eventId,
+          operator_open_id: a.operatorOpenId,
+          open_message_id: a.openMessageId,
+          action: a.action,
+          status: 'running',
+          response: null,
+          received_at: now.toISOString(),
+          finished_at: null,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
+
+    /** The earlier interaction a duplicate collided with (by key first, then by event id). */
+    async find(dedupeKey: string, eventId: string): Promise<CardActionRecord | null> {
+      const row = await db
+        .selectFrom('lark_card_actions')
+        .select(['dedupe_key', 'event_id', 'status', 'response'])
+        .where((eb) => eb.or([eb('dedupe_key', '=', dedupeKey), eb('event_id', '=', eventId)]))
+        .executeTakeFirst();
+      return row ? { dedupeKey: row.dedupe_key, eventId: row.event_id, status: row.status, response: row.response } : null;
+    },
+
+    async finish(dedupeKey: string, status: 'done' | 'deferred', response: string | null, now: Date): Promise<void> {
+      await db
+        .updateTable('lark_card_actions')
+        .set({ status, response, finished_at: now.toISOString() })
+        .where('dedupe_key', '=', dedupeKey)
+        .execute();
+    },
+
+    /** A handler failure frees the key so the user can press again. */
+    async release(dedupeKey: string): Promise<void> {
+      await db.deleteFrom('lark_card_actions').where('dedupe_key', '=', dedupeKey).execute();
+    },
+
+    async prune(before: Date): Promise<number> {
+      const r = await db.deleteFrom('lark_card_actions').where('received_at', '<', before.toISOString()).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+  };
+}
+
+export type CardActionsRepository = ReturnType<typeof cardActionsRepository>;
