@@ -1,0 +1,139 @@
+import type { Clock } from '../../platform/clock';
+import type { Crypto } from '../../platform/crypto';
+import type { CardActionsRepository } from '../../storage/repositories/transport/card-actions';
+import type { CardAction, CardActionResponse, LarkClient } from '../contract';
+import type { ActionHandler, Dispatcher } from '../dispatcher';
+import { errorFields, type Logger } from '../log';
+
+export interface CardCallbackDeps {
+  cards: CardActionsRepository;
+  dispatcher: Dispatcher<string>;
+  lark: Pick<LarkClient, 'delayedUpdateCard'>;
+  crypto: Crypto;
+  clock: Clock;
+  log: Logger;
+  /** Time a handler gets before the callback is answered with a toast (Lark cuts the callback at 3 s). */
+  budgetMs: number;
+  /** Runs the delayed card update after the answer has gone out. */
+  later: (work: () => Promise<void>) => void;
+}
+
+export const TOASTS = {
+  unknownAction: {
+    type: 'warning',
+    content: '这张卡片已过期或不再受支持。请在群里发送「帮助」获取新卡片。',
+    i18n: { zh_cn: '这张卡片已过期或不再受支持。请在群里发送「帮助」获取新卡片。', en_us: 'This card has expired. Send "help" to get a new one.' },
+  },
+  malformed: {
+    type: 'error',
+    content: '无法识别这次卡片操作，请重新打开卡片再试。',
+    i18n: { zh_cn: '无法识别这次卡片操作，请重新打开卡片再试。', en_us: 'This card action could not be read. Reopen the card and try again.' },
+  },
+  inProgress: {
+    type: 'info',
+    content: '已收到你的操作，正在处理，请勿重复点击。',
+    i18n: { zh_cn: '已收到你的操作，正在处理，请勿重复点击。', en_us: 'Received; still working on it. No need to click again.' },
+  },
+  deferred: {
+    type: 'info',
+    content: '已收到，正在处理，完成后卡片会自动更新。',
+    i18n: { zh_cn: '已收到，正在处理，完成后卡片会自动更新。', en_us: 'Received. The card will update when processing finishes.' },
+  },
+  failed: {
+    type: 'error',
+    content: '操作没有完成（服务器出错），你的输入没有保存，请稍后再点一次。',
+    i18n: { zh_cn: '操作没有完成（服务器出错），你的输入没有保存，请稍后再点一次。', en_us: 'That did not go through (server error); nothing was saved. Please try again shortly.' },
+  },
+} as const satisfies Record<string, NonNullable<CardActionResponse['toast']>>;
+
+const TIMED_OUT: unique symbol = Symbol('timed out');
+
+/**
+ * Answers one `card.action.trigger` within Lark's 3 s: dedupes double-clicks and replays, runs the
+ * action's handler, and past the budget answers with a toast and finishes through the delayed card
+ * update (token: 30 min, 2 uses; must be called after the answer has gone out, reference §2.4).
+ */
+export async function handleCardAction(action: CardAction, deps: CardCallbackDeps): Promise<CardActionResponse> {
+  const { cards, dispatcher, clock, log } = deps;
+  const handler = dispatcher.actionHandler(action);
+  const actionName = typeof action.value.action === 'string' ? action.value.action : '';
+  if (!handler) {
+    log.warn('card action without a handler', { eventId: action.eventId, action: actionName });
+    return { toast: TOASTS.unknownAction };
+  }
+
+  const key = await dedupeKey(action, deps.crypto);
+  const fresh = await cards.begin(
+    { dedupeKey: key, eventId: action.eventId, operatorOpenId: action.operator.openId, openMessageId: action.openMessageId, action: actionName },
+    clock.now(),
+  );
+  if (!fresh) {
+    const prior = await cards.find(key, action.eventId);
+    log.info('duplicate card action absorbed', { eventId: action.eventId, action: actionName, priorStatus: prior?.status });
+    if (prior?.status === 'done' && prior.response) return JSON.parse(prior.response) as CardActionResponse;
+    return { toast: TOASTS.inProgress };
+  }
+
+  const work = run(handler, action);
+  const first = await withinBudget(work, deps.budgetMs);
+  if (first !== TIMED_OUT) {
+    if (!first.ok) {
+      log.error('card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(first.error) });
+      await cards.release(key);
+      return { toast: TOASTS.failed };
+    }
+    await cards.finish(key, 'done', JSON.stringify(first.response), clock.now());
+    return first.response;
+  }
+
+  log.warn('card action past its budget; answering now, finishing by delayed update', { eventId: action.eventId, action: actionName, budgetMs: deps.budgetMs });
+  deps.later(async () => {
+    const result = await work;
+    if (!result.ok) {
+      log.error('deferred card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(result.error) });
+      await cards.release(key);
+      return;
+    }
+    await cards.finish(key, 'deferred', JSON.stringify(result.response), clock.now());
+    const card = result.response.card?.data;
+    if (card && action.token) await deps.lark.delayedUpdateCard(action.token, card);
+  });
+  return { toast: TOASTS.deferred };
+}
+
+type Outcome = { ok: true; response: CardActionResponse } | { ok: false; error: unknown };
+
+function run(handler: ActionHandler, action: CardAction): Promise<Outcome> {
+  return Promise.resolve()
+    .then(() => handler(action))
+    .then((response) => ({ ok: true as const, response: response ?? {} }), (error: unknown) => ({ ok: false as const, error }));
+}
+
+/** The handler's outcome, or TIMED_OUT once the budget is spent; the timer is cleared when the work wins. */
+function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Same operator, same card message, same value (which names the action and carries the card state
+ * revision `rev`) and same inputs: a double-click. Different inputs on the same card state are a
+ * real resubmission and reach the handler, whose versioned write decides.
+ */
+export async function dedupeKey(action: CardAction, crypto: Crypto): Promise<string> {
+  const parts = [action.operator.openId, action.openMessageId, stableJson(action.value), stableJson(action.formValue ?? null), action.inputValue ?? '', action.option ?? ''];
+  return crypto.sha256Hex(parts.join('\u0000'));
+}
+
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+    .join(',')}}`;
+}

@@ -1,0 +1,114 @@
+import type { Crypto } from '../../platform/crypto';
+import { parseEnvelope, type InboundEnvelope } from './envelope';
+
+export interface VerifySettings {
+  verificationToken?: string;
+  encryptKey?: string;
+  maxClockSkewSeconds: number;
+}
+
+export interface SignatureHeaders {
+  timestamp?: string;
+  nonce?: string;
+  signature?: string;
+}
+
+export type Verified =
+  | { kind: 'challenge'; challenge: string }
+  | { kind: 'event'; envelope: InboundEnvelope };
+
+/** Why a request was refused. Only logged: the HTTP answer carries no detail (401 / 400). */
+export type Rejection =
+  | 'malformed-json'
+  | 'not-an-object'
+  | 'cannot-decrypt'
+  | 'encrypted-without-key'
+  | 'missing-signature'
+  | 'bad-signature'
+  | 'bad-timestamp'
+  | 'stale-timestamp'
+  | 'bad-token'
+  | 'unknown-envelope';
+
+export type VerifyResult = ({ ok: true } & Verified) | { ok: false; status: 400 | 401; reason: Rejection };
+
+const reject = (status: 400 | 401, reason: Rejection): VerifyResult => ({ ok: false, status, reason });
+
+/**
+ * Verifies one webhook request on its raw bytes (reference §1.2-1.5), in the order of the Go and Python
+ * SDKs: parse, decrypt, answer a challenge (token only; Lark does not sign it), then signature, freshness
+ * and Verification Token for everything else. All comparisons are constant-time.
+ */
+export async function verifyRequest(
+  raw: string,
+  headers: SignatureHeaders,
+  settings: VerifySettings,
+  crypto: Crypto,
+  now: Date,
+): Promise<VerifyResult> {
+  let outer: unknown;
+  try {
+    outer = JSON.parse(raw);
+  } catch {
+    return reject(400, 'malformed-json');
+  }
+  if (!outer || typeof outer !== 'object' || Array.isArray(outer)) return reject(400, 'not-an-object');
+
+  let body = outer as Record<string, unknown>;
+  if (typeof body.encrypt === 'string') {
+    if (!settings.encryptKey) return reject(401, 'encrypted-without-key');
+    try {
+      const plain = JSON.parse(await crypto.decrypt(settings.encryptKey, body.encrypt));
+      if (!plain || typeof plain !== 'object' || Array.isArray(plain)) return reject(401, 'cannot-decrypt');
+      body = plain as Record<string, unknown>;
+    } catch {
+      // A wrong Encrypt Key shows up as a padding error or as bytes that are not JSON.
+      return reject(401, 'cannot-decrypt');
+    }
+  }
+
+  if (body.type === 'url_verification') {
+    // The SDK answers any challenge; we insist on the token so nobody else can bind our URL.
+    if (!tokenMatches(body.token, settings.verificationToken, crypto)) return reject(401, 'bad-token');
+    if (typeof body.challenge !== 'string') return reject(400, 'unknown-envelope');
+    return { ok: true, kind: 'challenge', challenge: body.challenge };
+  }
+
+  if (settings.encryptKey) {
+    const { timestamp, nonce, signature } = headers;
+    if (!timestamp || nonce === undefined || !signature) return reject(401, 'missing-signature');
+    const expected = await crypto.sha256Hex(timestamp + nonce + settings.encryptKey + raw);
+    if (!crypto.timingSafeEqual(expected, signature.toLowerCase())) return reject(401, 'bad-signature');
+  }
+  if (headers.timestamp !== undefined) {
+    const sentAt = parseTimestamp(headers.timestamp);
+    if (sentAt === null) return reject(401, 'bad-timestamp');
+    if (Math.abs(now.getTime() - sentAt) > settings.maxClockSkewSeconds * 1000) return reject(401, 'stale-timestamp');
+  }
+
+  const envelope = parseEnvelope(body);
+  if (!envelope) return reject(400, 'unknown-envelope');
+  if (!tokenMatches(envelope.token, settings.verificationToken, crypto)) return reject(401, 'bad-token');
+  return { ok: true, kind: 'event', envelope };
+}
+
+function tokenMatches(sent: unknown, configured: string | undefined, crypto: Crypto): boolean {
+  // No token configured is only possible with the explicit local-development switch (see config.ts).
+  if (configured === undefined) return true;
+  return typeof sent === 'string' && crypto.timingSafeEqual(sent, configured);
+}
+
+/**
+ * X-Lark-Request-Timestamp is Unix seconds for events and new-style callbacks; the Go SDK's old-callback
+ * sample sends an HTTP date ("Monday, 14-Nov-22 15:53:37 CST"), so a date string is read too. Anything
+ * else yields null (the request is refused), never an exception.
+ */
+export function parseTimestamp(value: string): number | null {
+  const s = value.trim();
+  if (/^\d{1,13}$/.test(s)) {
+    const n = Number(s);
+    return s.length >= 13 ? n : n * 1000;
+  }
+  const ms = Date.parse(s);
+  return Number.isFinite(ms) ? ms : null;
+}

@@ -1,0 +1,86 @@
+import type { Clock } from '../../platform/clock';
+import type { Crypto } from '../../platform/crypto';
+import type { InboundEventsRepository } from '../../storage/repositories/transport/inbound-events';
+import type { CardActionResponse } from '../contract';
+import type { Dispatcher } from '../dispatcher';
+import type { Logger } from '../log';
+import { handleCardAction, TOASTS, type CardCallbackDeps } from './card-callback';
+import type { InboundEnvelope } from './envelope';
+import { parseCardAction } from './parse-card-action';
+import type { EventProcessor } from './process-event';
+import { verifyRequest, type SignatureHeaders, type VerifySettings } from './verify';
+
+export interface WebhookDeps {
+  settings: VerifySettings;
+  crypto: Crypto;
+  clock: Clock;
+  log: Logger;
+  inbox: InboundEventsRepository;
+  dispatcher: Dispatcher<string>;
+  processor: EventProcessor;
+  card: Omit<CardCallbackDeps, 'later'>;
+}
+
+export type WebhookAnswer = { status: 200; body: unknown } | { status: 400 | 401; body: '' };
+
+/**
+ * One webhook request, from raw bytes to the answer. Events and card callbacks share it (an app may point
+ * both URLs at one path): card callbacks are answered with the handler's result, events with 200 once
+ * recorded — their handlers run afterwards through `later`.
+ */
+export async function handleWebhook(
+  raw: string,
+  headers: SignatureHeaders,
+  deps: WebhookDeps,
+  later: (work: () => Promise<void>) => void,
+): Promise<WebhookAnswer> {
+  const verified = await verifyRequest(raw, headers, deps.settings, deps.crypto, deps.clock.now());
+  if (!verified.ok) {
+    deps.log.warn('webhook request refused', { reason: verified.reason, status: verified.status });
+    return { status: verified.status, body: '' };
+  }
+  if (verified.kind === 'challenge') return { status: 200, body: { challenge: verified.challenge } };
+  const envelope = verified.envelope;
+  if (envelope.eventType === 'card.action.trigger') {
+    return { status: 200, body: await answerCard(envelope, deps, later) };
+  }
+  await acceptEvent(envelope, deps, later);
+  return { status: 200, body: {} };
+}
+
+async function answerCard(envelope: InboundEnvelope, deps: WebhookDeps, later: (work: () => Promise<void>) => void): Promise<CardActionResponse> {
+  const action = parseCardAction(envelope);
+  if (!action) {
+    deps.log.warn('card callback shape not understood', { eventId: envelope.eventId });
+    return { toast: TOASTS.malformed };
+  }
+  return handleCardAction(action, { ...deps.card, later });
+}
+
+/**
+ * Records the event (the dedupe check and the durable enqueue are one INSERT) and schedules its handlers.
+ * An event type nobody handles is recorded as ignored (so its retries are absorbed too) and logged.
+ */
+export async function acceptEvent(envelope: InboundEnvelope, deps: Pick<WebhookDeps, 'inbox' | 'dispatcher' | 'processor' | 'clock' | 'log'>, later: (work: () => Promise<void>) => void): Promise<'accepted' | 'duplicate' | 'ignored'> {
+  const handled = deps.dispatcher.subscribedEventTypes().includes(envelope.eventType as never);
+  const fresh = await deps.inbox.record(
+    {
+      eventId: envelope.eventId,
+      eventType: envelope.eventType,
+      tenantKey: envelope.tenantKey,
+      payload: JSON.stringify(envelope),
+      status: handled ? 'pending' : 'ignored',
+    },
+    deps.clock.now(),
+  );
+  if (!fresh) {
+    deps.log.info('duplicate event absorbed', { eventId: envelope.eventId, eventType: envelope.eventType });
+    return 'duplicate';
+  }
+  if (!handled) {
+    deps.log.warn('event type without a handler; acknowledged and ignored', { eventId: envelope.eventId, eventType: envelope.eventType });
+    return 'ignored';
+  }
+  later(() => deps.processor.process(envelope.eventId));
+  return 'accepted';
+}
