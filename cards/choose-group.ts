@@ -1,0 +1,52 @@
+import type { CardJson } from '../src/transport/contract';
+import { COLLECTION_ACTIONS } from './lib/actions';
+import { button, card, form, markdown, selectStatic, type Element } from './lib/elements';
+import { tr } from './lib/i18n';
+import { escapeMd } from './lib/markdown';
+
+/**
+ * 选择群 (DM): a sheet sent to the bot privately is imported into the group chosen here. The file's
+ * message id and key ride in the button value, so nothing is stored until the import runs.
+ */
+export interface ChooseGroupView {
+  fileName: string;
+  messageId: string;
+  fileKey: string;
+  groups: Array<{ chatId: string; name: string }>;
+}
+
+export function chooseGroupCard(view: ChooseGroupView): CardJson {
+  const elements: Element[] = [
+    markdown(tr('收到表格 **{f}**。要导入到哪个群？', 'Got **{f}**. Which group is it for?', { f: escapeMd(view.fileName) })),
+  ];
+  if (view.groups.length === 0) {
+    elements.push(
+      markdown(
+        tr(
+          '我还没有和你在同一个群里。请先把我加入项目群，然后在群里把文件发出来并回复它「@我 导入」。',
+          'We share no group yet. Add me to the project group, send the file there and reply to it with "@me 导入".',
+        ),
+      ),
+    );
+  } else {
+    elements.push(
+      form('choose_group_form', [
+        selectStatic({
+          name: 'chat',
+          placeholder: tr('选择群', 'Choose a group'),
+          options: view.groups.map((g) => ({ text: g.name, value: g.chatId })),
+          initial: view.groups.length === 1 ? view.groups[0]!.chatId : null,
+          required: true,
+        }),
+        button({
+          text: tr('导入到该群', 'Import there'),
+          name: 'choose_group_submit',
+          type: 'primary_filled',
+          formAction: 'submit',
+          value: { action: COLLECTION_ACTIONS.importChooseGroup, rev: 0, messageId: view.messageId, fileKey: view.fileKey, fileName: view.fileName },
+        }),
+      ]),
+    );
+  }
+  return card({ title: tr('导入表格', 'Import a sheet'), template: 'blue', elements });
+}

@@ -1,0 +1,150 @@
+import { COLLECTION_ACTIONS } from './actions';
+import { button, columns, form, input, markdown, selectStatic, type Element } from './elements';
+import { join, tr, type I18nText } from './i18n';
+import { itemPath, L } from './labels';
+import { escapeMd, num } from './markdown';
+import type { EntryRowView } from './view';
+
+/**
+ * The value-entry form shared by the walk-through card and the revise card: the indicator, its
+ * target and weight, the input (or band selector), the deviation field and the three buttons.
+ */
+export interface EntryItemView extends EntryRowView {
+  /** e.g. "例如：1200人次" — an example in the target's unit. */
+  placeholder: string;
+}
+
+export interface TypedValues {
+  actual?: string | null;
+  band?: string | null;
+  reason?: string | null;
+}
+
+export interface EntryFormView {
+  evaluationId: number;
+  item: EntryItemView;
+  /** The value's version: the expected version of the write this form submits. */
+  rev: number;
+  /** What the user typed last time, kept when the submission was refused. */
+  typed?: TypedValues | null;
+  /** Why the deviation reason is required, once the rules say it is. */
+  reasonRequiredWhy?: string | null;
+  canGoBack: boolean;
+}
+
+export const BAND_OPTIONS: Array<{ value: string; text: I18nText }> = [
+  { value: '达成', text: tr('达成年度指标', 'Target met') },
+  { value: '部分达成', text: tr('部分达成年度指标并具有一定效果', 'Partly met, with some effect') },
+  { value: '未达成', text: tr('未达成年度指标且效果较差', 'Not met, little effect') },
+];
+
+export function itemDescription(item: EntryRowView, budgetFullYear?: string | null): Element {
+  const lines: I18nText[] = [join([`**${escapeMd(itemPath(item))}**`])];
+  if (item.kind === 'budget') {
+    lines.push(join([L.budgetFullYear, `：${escapeMd(budgetFullYear ?? item.target)} 万元　`, L.weight, `：${num(item.weight)}`]));
+  } else {
+    lines.push(join([L.target, `：${escapeMd(item.target)}　`, L.weight, `：${num(item.weight)}`]));
+  }
+  return markdown(join(lines, '\n'));
+}
+
+/** The current saved value and its score, or nothing while the row is still empty. */
+export function currentValueLine(item: EntryRowView): Element | null {
+  if (item.status === 'pending' || (item.actual == null && item.band == null)) return null;
+  const value = [item.band, item.actual].filter(Boolean).join(' · ');
+  return markdown(
+    join([
+      tr('当前填报：', 'Saved: '),
+      `${escapeMd(value)}　`,
+      L.score,
+      `：**${num(item.score)}** / ${num(item.weight)}`,
+      item.explanation ? `\n${escapeMd(item.explanation)}` : '',
+    ]),
+    { size: 'notation' },
+  );
+}
+
+export function entryForm(view: EntryFormView, submitText: I18nText): Element {
+  const { item } = view;
+  const typed = view.typed ?? {};
+  const base = { rev: view.rev, evaluationId: view.evaluationId, indicatorId: item.indicatorId };
+  const fields: Element[] = [];
+  if (item.kind === 'qualitative') {
+    fields.push(
+      selectStatic({
+        name: 'band',
+        placeholder: tr('选择完成档次', 'Choose how far the target was met'),
+        options: BAND_OPTIONS,
+        initial: typed.band ?? item.band ?? null,
+      }),
+      input({
+        name: 'actual',
+        label: tr('完成情况简要描述', 'What was achieved'),
+        placeholder: { zh_cn: item.placeholder, en_us: item.placeholder },
+        defaultValue: typed.actual ?? item.actual ?? undefined,
+        multiline: true,
+        maxLength: 500,
+      }),
+    );
+  } else {
+    fields.push(
+      input({
+        name: 'actual',
+        label: item.kind === 'budget' ? join([L.budgetExecuted, tr('（万元）', ' (×10k yuan)')]) : L.actual,
+        placeholder: { zh_cn: item.placeholder, en_us: item.placeholder },
+        defaultValue: typed.actual ?? item.actual ?? undefined,
+        maxLength: 100,
+      }),
+    );
+  }
+  fields.push(
+    input({
+      name: 'reason',
+      label: view.reasonRequiredWhy ? join([L.deviation, tr('（必填）', ' (required)')]) : join([L.deviation, tr('（未达标时必填）', ' (required when the target is missed)')]),
+      placeholder: view.reasonRequiredWhy
+        ? { zh_cn: view.reasonRequiredWhy, en_us: view.reasonRequiredWhy }
+        : tr('说明未完成或偏离目标的原因，以及拟采取的改进措施', 'Why the target was missed or overshot, and what will be done'),
+      defaultValue: typed.reason ?? item.deviationReason ?? undefined,
+      multiline: true,
+      maxLength: 1000,
+    }),
+    columns(
+      [
+        {
+          elements: [
+            button({
+              text: tr('上一项', 'Previous'),
+              name: 'entry_prev',
+              formAction: 'submit',
+              disabled: !view.canGoBack,
+              value: { action: COLLECTION_ACTIONS.entryPrev, ...base },
+            }),
+          ],
+        },
+        {
+          elements: [
+            button({
+              text: submitText,
+              name: 'entry_submit',
+              type: 'primary_filled',
+              formAction: 'submit',
+              value: { action: COLLECTION_ACTIONS.entrySubmit, ...base },
+            }),
+          ],
+        },
+        {
+          elements: [
+            button({
+              text: tr('稍后再填', 'Later'),
+              name: 'entry_later',
+              formAction: 'submit',
+              value: { action: COLLECTION_ACTIONS.entryLater, ...base },
+            }),
+          ],
+        },
+      ],
+      { flex: 'flow' },
+    ),
+  );
+  return form('entry_form', fields);
+}

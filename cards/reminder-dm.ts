@@ -1,0 +1,51 @@
+import type { CardJson } from '../src/transport/contract';
+import { card, divider, markdown } from './lib/elements';
+import { tr } from './lib/i18n';
+import { clip, escapeMd } from './lib/markdown';
+
+/**
+ * The owner's reminder: a NEW direct message (editing an existing card notifies nobody), listing what
+ * is still open and the two replies that pause or move the work. Also the card 加急 buzzes when the
+ * owner's entry card cannot be found.
+ */
+export interface ReminderDmView {
+  project: string;
+  /** `YYYY-MM-DD`, the last day answers are expected. */
+  deadline: string;
+  pendingItems: string[];
+  pendingCount: number;
+  /** `due` = the T-3 reminder; `last_day` = deadline day (the buzzed one). */
+  stage: 'due' | 'last_day';
+}
+
+const MAX_LISTED = 10;
+
+export function reminderDmCard(view: ReminderDmView): CardJson {
+  const listed = view.pendingItems.slice(0, MAX_LISTED).map((name) => `- ${escapeMd(clip(name, 40))}`);
+  const more = view.pendingCount - Math.min(view.pendingItems.length, MAX_LISTED);
+  const lastDay = view.stage === 'last_day';
+  return card({
+    title: lastDay ? tr('今天截止：绩效自评待填报', 'Due today: self-evaluation entries') : tr('绩效自评填报提醒', 'Self-evaluation reminder'),
+    subtitle: escapeMd(clip(view.project, 60)),
+    template: lastDay ? 'red' : 'orange',
+    summary: tr('您还有 {n} 项待填报，截止 {d}', '{n} item(s) still open, due {d}', { n: view.pendingCount, d: view.deadline }),
+    elements: [
+      markdown(
+        tr(
+          '您负责的指标还有 **{n} 项** 未填报，截止日期 **{d}**：',
+          '**{n} item(s)** you own are still open; the deadline is **{d}**:',
+          { n: view.pendingCount, d: view.deadline },
+        ),
+      ),
+      markdown([...listed, ...(more > 0 ? [`- …（另 ${more} 项）`] : [])].join('\n')),
+      divider(),
+      markdown(
+        tr(
+          '请在之前收到的填报卡片中填写。\n休假中？回复「请假至 10月8日」暂停提醒；不是您负责？回复「转交 @同事」，管理员确认后转交。',
+          'Please fill them in on the entry cards you received.\nAway? Reply "请假至 10月8日" to pause reminders; not yours? Reply "转交 @colleague" and an admin will confirm the hand-over.',
+        ),
+        { size: 'notation' },
+      ),
+    ],
+  });
+}

@@ -1,0 +1,34 @@
+import type { CardJson } from '../src/transport/contract';
+import { card, markdown } from './lib/elements';
+import { tr } from './lib/i18n';
+import { clip, escapeMd } from './lib/markdown';
+
+/**
+ * One group message per chat and step (never one per person): the owners still pending, each with
+ * their count. With the evaluation's group-@ switch off the names are plain text and nobody is notified.
+ */
+export interface ReminderGroupView {
+  project: string;
+  deadline: string;
+  mention: boolean;
+  owners: Array<{ openId: string; name: string; pending: number }>;
+}
+
+export function reminderGroupCard(view: ReminderGroupView): CardJson {
+  const lines = view.owners.map((o) => {
+    // open_ids are Lark-issued ([A-Za-z0-9_]); anything else is never placed inside an <at> tag.
+    const who = view.mention && /^[A-Za-z0-9_-]+$/.test(o.openId) ? `<at id=${o.openId}></at>` : escapeMd(o.name);
+    return `- ${who}：${o.pending} 项`;
+  });
+  const total = view.owners.reduce((s, o) => s + o.pending, 0);
+  return card({
+    title: tr('明天截止：绩效自评还差 {n} 项', 'Due soon: {n} self-evaluation item(s) open', { n: total }),
+    subtitle: escapeMd(clip(view.project, 60)),
+    template: 'orange',
+    summary: tr('{p} 人还有 {n} 项待填报', '{p} people have {n} item(s) open', { p: view.owners.length, n: total }),
+    elements: [
+      markdown(tr('截止日期 **{d}**，以下同事还有指标未填报：', 'Deadline **{d}**. Still open:', { d: view.deadline })),
+      markdown(lines.join('\n')),
+    ],
+  });
+}
