@@ -11,7 +11,7 @@ import type { EntryRowView } from './lib/view';
  * reopen switch. The formal 自评表 / 自评报告 come from the summary feature, not from here.
  */
 export interface AdminOverviewView {
-  evaluationId: number;
+  evaluationId: string;
   projectName: string;
   status: 'draft' | 'collecting' | 'reviewing' | 'final';
   /** Evaluation version: the card's state revision. */

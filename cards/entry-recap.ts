@@ -13,7 +13,7 @@ export interface RecapRow extends EntryRowView {
 }
 
 export interface EntryRecapView {
-  evaluationId: number;
+  evaluationId: string;
   projectName: string;
   rows: RecapRow[];
   /** 0-based page; rows are paged so the card stays under 200 components. */

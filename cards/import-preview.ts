@@ -13,7 +13,7 @@ import type { ProjectView } from './lib/view';
 export type OwnerProblem = 'missing' | 'not_found' | 'ambiguous';
 
 export interface PreviewIndicator {
-  indicatorId: number;
+  indicatorId: string;
   level1: string;
   level2: string;
   name: string;

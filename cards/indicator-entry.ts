@@ -86,7 +86,7 @@ export function indicatorEntryCard(view: IndicatorEntryView): CardJson {
 }
 
 /** After 稍后再填: the card says how to come back, with one button to continue here. */
-export function entryPausedCard(view: { evaluationId: number; projectName: string; rev: number; pending: number; indicatorId: number }): CardJson {
+export function entryPausedCard(view: { evaluationId: string; projectName: string; rev: number; pending: number; indicatorId: string }): CardJson {
   return card({
     title: tr('稍后再填', 'Later'),
     subtitle: view.projectName,

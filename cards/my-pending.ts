@@ -9,11 +9,11 @@ import type { EntryStatus } from './lib/view';
 /** 我的 (DM): my open items in every evaluation, each evaluation with a button into its walk-through. */
 export interface MyPendingView {
   evaluations: Array<{
-    evaluationId: number;
+    evaluationId: string;
     projectName: string;
     deadline?: string | null;
     rev: number;
-    items: Array<{ indicatorId: number; name: string; status: EntryStatus }>;
+    items: Array<{ indicatorId: string; name: string; status: EntryStatus }>;
   }>;
 }
 

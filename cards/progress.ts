@@ -8,7 +8,7 @@ import { clip, escapeMd } from './lib/markdown';
  * within Lark's 5 patches/s per message). Names, not @mentions: a patch should not ping anyone.
  */
 export interface ProgressView {
-  evaluationId: number;
+  evaluationId: string;
   projectName: string;
   status: 'draft' | 'collecting' | 'reviewing' | 'final';
   deadline?: string | null;

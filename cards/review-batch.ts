@@ -16,7 +16,7 @@ export interface ReviewRow extends EntryRowView {
 }
 
 export interface ReviewBatchView {
-  evaluationId: number;
+  evaluationId: string;
   projectName: string;
   ownerName: string;
   ownerOpenId: string;

@@ -21,7 +21,7 @@ export interface TypedValues {
 }
 
 export interface EntryFormView {
-  evaluationId: number;
+  evaluationId: string;
   item: EntryItemView;
   /** The value's version: the expected version of the write this form submits. */
   rev: number;

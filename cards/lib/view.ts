@@ -6,7 +6,7 @@ export type ItemKind = 'budget' | 'quantitative' | 'qualitative';
 export type EntryStatus = 'pending' | 'submitted' | 'approved' | 'returned';
 
 export interface ProjectView {
-  evaluationId: number;
+  evaluationId: string;
   name: string;
   department?: string | null;
   implementingUnit?: string | null;
@@ -18,7 +18,7 @@ export interface ProjectView {
 }
 
 export interface EntryRowView {
-  indicatorId: number;
+  indicatorId: string;
   kind: ItemKind;
   level1: string;
   level2: string;

@@ -17,7 +17,7 @@ import { LONG_REASON, OWNERS, sixtyRows } from './sixty-rows';
 
 const rows = sixtyRows();
 const project = {
-  evaluationId: 7,
+  evaluationId: 'ev_7',
   name: '自治区地方金融监督管理局防范和处置非法集资专项业务经费（2019年度）',
   department: '自治区地方金融监督管理局',
   implementingUnit: '自治区地方金融监督管理局',
@@ -67,7 +67,7 @@ const cards: Record<string, CardJson> = {
     startedNote: '张伟 于 11-23 09:30 开始收集',
   }),
   'indicator-entry (refused, reason required)': indicatorEntryCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     deadline: project.deadline,
     item: entryItem,
@@ -81,7 +81,7 @@ const cards: Record<string, CardJson> = {
     canGoBack: true,
   }),
   'indicator-entry (qualitative)': indicatorEntryCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     item: { ...rows[5]!, placeholder: '例如：全年处置案件 12 起' },
     rev: 0,
@@ -89,7 +89,7 @@ const cards: Record<string, CardJson> = {
     canGoBack: false,
   }),
   'indicator-entry (budget)': indicatorEntryCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     budgetFullYear: '105',
     item: { ...rows[0]!, kind: 'budget', level1: '', level2: '', name: '预算执行率', target: '105', weight: 10, status: 'pending', actual: null, score: null, placeholder: '例如：98.5' },
@@ -98,7 +98,7 @@ const cards: Record<string, CardJson> = {
     canGoBack: true,
   }),
   'indicator-entry (locked)': indicatorEntryCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     item: entryItem,
     rev: 4,
@@ -106,16 +106,16 @@ const cards: Record<string, CardJson> = {
     readOnlyReason: '本次自评已锁定，如需修改请联系管理员重新开放。',
     canGoBack: true,
   }),
-  'entry-paused': entryPausedCard({ evaluationId: 7, projectName: project.name, rev: 1, pending: 3, indicatorId: 1003 }),
+  'entry-paused': entryPausedCard({ evaluationId: 'ev_7', projectName: project.name, rev: 1, pending: 3, indicatorId: 'it_row03' }),
   'entry-recap (60 rows, page 1)': entryRecapCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     rows: rows.map((r) => ({ ...r, rev: 3 })),
     saved: { name: rows[59]!.name, actual: '5', score: 1.07, weight: 1.5, explanation: rows[59]!.explanation! },
   }),
-  'entry-recap (60 rows, last page)': entryRecapCard({ evaluationId: 7, projectName: project.name, rows: rows.map((r) => ({ ...r, rev: 3 })), page: 2 }),
+  'entry-recap (60 rows, last page)': entryRecapCard({ evaluationId: 'ev_7', projectName: project.name, rows: rows.map((r) => ({ ...r, rev: 3 })), page: 2 }),
   'review-batch (60 rows submitted)': reviewBatchCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     ownerName: '欧阳晓明',
     ownerOpenId: 'ou_oy',
@@ -123,7 +123,7 @@ const cards: Record<string, CardJson> = {
     notice: '已通过「线上企业监测覆盖率」',
   }),
   'revise-entry': reviseEntryCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     item: entryItem,
     rev: 3,
@@ -132,7 +132,7 @@ const cards: Record<string, CardJson> = {
     canGoBack: false,
   }),
   'progress (60 rows, 40 people pending)': progressCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     status: 'collecting',
     deadline: project.deadline,
@@ -144,7 +144,7 @@ const cards: Record<string, CardJson> = {
     updatedAt: '11-23 09:30',
   }),
   'admin-overview (60 rows)': adminOverviewCard({
-    evaluationId: 7,
+    evaluationId: 'ev_7',
     projectName: project.name,
     status: 'collecting',
     rev: 9,
@@ -154,11 +154,11 @@ const cards: Record<string, CardJson> = {
     warnings: Array.from({ length: 12 }, (_, i) => `第 ${i + 1} 行分值合计与一级指标不一致`),
   }),
   'admin-overview (locked)': adminOverviewCard({
-    evaluationId: 7, projectName: project.name, status: 'final', rev: 10, rows: rows.slice(0, 3), total: 95, grade: '优', warnings: [], lockedBy: '张伟', lockedAt: '11-30 17:00',
+    evaluationId: 'ev_7', projectName: project.name, status: 'final', rev: 10, rows: rows.slice(0, 3), total: 95, grade: '优', warnings: [], lockedBy: '张伟', lockedAt: '11-30 17:00',
   }),
   'my-pending': myPendingCard({
     evaluations: Array.from({ length: 12 }, (_, e) => ({
-      evaluationId: e + 1,
+      evaluationId: `ev_${e + 1}`,
       projectName: `${project.name} ${e + 1}`,
       deadline: project.deadline,
       rev: 1,
@@ -230,7 +230,7 @@ describe('sizes with 60 rows', () => {
 
   it('escapes markdown in user data', () => {
     const c = progressCard({
-      evaluationId: 1, projectName: 'p', status: 'collecting', total: 1, submitted: 0, approved: 0, returned: 0,
+      evaluationId: 'ev_1', projectName: 'p', status: 'collecting', total: 1, submitted: 0, approved: 0, returned: 0,
       pending: [{ name: '<at id=all></at>', count: 1 }], updatedAt: 'now',
     });
     expect(JSON.stringify(c)).not.toContain('<at id=all>');

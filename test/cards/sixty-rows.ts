@@ -30,7 +30,7 @@ export function sixtyRows(): EntryRowView[] {
     const target = TARGETS[i % TARGETS.length]!;
     const qualitative = target === '根据案件情况处理';
     return {
-      indicatorId: 1000 + i,
+      indicatorId: `it_row${String(i).padStart(2, '0')}`,
       kind: qualitative ? 'qualitative' : 'quantitative',
       level1,
       level2,
