@@ -2,7 +2,8 @@ import type { EvaluationInput, IndicatorInput } from '../domain/evaluation';
 import { parseTarget } from '../domain/scoring/parse-target';
 import { DEFAULT_PROFILE, resolveProfile } from '../domain/scoring/profiles';
 import type { ScoredBudget, ScoredIndicator } from '../domain/scoring/result';
-import { scoreBudget, scoreIndicator } from '../domain/scoring/score-indicator';
+import { scoreBudget } from '../domain/scoring/score-budget';
+import { scoreIndicator } from '../domain/scoring/score-indicator';
 
 /** The collection flow's one door into the scoring engine. */
 
