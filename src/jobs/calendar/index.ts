@@ -1,0 +1,3 @@
+export * from './shanghai-time';
+export * from './work-calendar';
+export * from './quiet-hours';

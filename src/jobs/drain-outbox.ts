@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/database';
+import {
+  SENDING_TAG,
+  claimOutboxRows,
+  listDueOutboxRows,
+  markClaimedFailed,
+  markClaimedSent,
+} from '../storage/repositories/scheduler/outbox-drain';
+import type { OutboxRow } from '../storage/tables/core';
+import type { LarkClient, OutgoingMessage, ReceiveIdType } from '../transport/contract';
+import type { Logger } from '../transport/log';
+import { URGENT_MSG_TYPE, type UrgentContent } from './render-step';
+
+export interface DrainOptions {
+  holder: string;
+  /** How long a claimed row stays invisible to other drainers (must stay well under Lark's 1 h uuid window). */
+  claimMs: number;
+  /** Sends in flight at once; the LarkClient paces them to Lark's limits. */
+  concurrency: number;
+  /** Rows claimed per round; the lease is renewed between rounds. */
+  batchSize: number;
+  maxAttempts: number;
+  /** Called between rounds; returning false stops the drain (the lease was lost). */
+  keepGoing: () => Promise<boolean>;
+}
+
+export interface DrainReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Sends every due outbox row through the one LarkClient, the row's dedupe key as the Lark `uuid`.
+ * A crash after Lark accepted a message but before we marked it leaves the row claimed; when it comes
+ * due again it is re-sent with the same uuid and Lark drops the duplicate. A buzz (urgent_app) has no
+ * uuid, so an interrupted buzz is not repeated: a second buzz is worse than a missing one, and the
+ * admin's overdue list still names the person.
+ */
+export async function drainOutbox(
+  db: Kysely<Database>,
+  lark: LarkClient,
+  clock: () => Date,
+  log: Logger,
+  opts: DrainOptions,
+): Promise<DrainReport> {
+  const report: DrainReport = { sent: 0, retried: 0, failed: 0 };
+  for (;;) {
+    const now = clock();
+    const due = await listDueOutboxRows(db, now.toISOString(), opts.batchSize);
+    if (due.length === 0) break;
+    const claimUntil = new Date(now.getTime() + opts.claimMs).toISOString();
+    const owned = await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder);
+    const mine = due.filter((r) => owned.has(r.id));
+    await runPool(mine, opts.concurrency, async (row) => {
+      const outcome = await sendRow(row, lark);
+      const at = clock();
+      if (outcome.ok) {
+        await markClaimedSent(db, row.id, outcome.messageId, at.toISOString());
+        report.sent++;
+        return;
+      }
+      const attempts = row.attempts + 1;
+      const giveUp = outcome.permanent || attempts >= opts.maxAttempts;
+      const retryAt = giveUp ? null : new Date(at.getTime() + backoffMs(attempts)).toISOString();
+      await markClaimedFailed(db, row.id, outcome.error, retryAt);
+      if (giveUp) {
+        report.failed++;
+        log.error('outbox: gave up', { key: row.dedupe_key, attempts, error: outcome.error });
+      } else {
+        report.retried++;
+        log.warn('outbox: send failed, will retry', { key: row.dedupe_key, attempts, retryAt, error: outcome.error });
+      }
+    });
+    if (mine.length === 0 || !(await opts.keepGoing())) break;
+  }
+  return report;
+}
+
+type SendOutcome = { ok: true; messageId: string | null } | { ok: false; error: string; permanent: boolean };
+
+async function sendRow(row: OutboxRow, lark: LarkClient): Promise<SendOutcome> {
+  const interrupted = row.last_error?.startsWith(SENDING_TAG) ?? false;
+  try {
+    const content = JSON.parse(row.content_json) as unknown;
+    if (row.msg_type === URGENT_MSG_TYPE) {
+      if (interrupted) return { ok: false, error: 'uncertain: a previous buzz was interrupted; not repeated', permanent: true };
+      const urgent = content as UrgentContent;
+      let messageId = urgent.messageId;
+      if (!messageId) {
+        const sent = await lark.sendMessage('open_id', urgent.openId, { msgType: 'interactive', content: urgent.fallback }, {
+          uuid: row.dedupe_key,
+          tenantKey: row.tenant_key,
+        });
+        messageId = sent.messageId;
+      }
+      const result = await lark.urgentApp(messageId, [urgent.openId]);
+      if (result.invalidUserIds.length > 0) return { ok: false, error: `urgent_app rejected ${result.invalidUserIds.join(',')}`, permanent: true };
+      return { ok: true, messageId };
+    }
+    const message = { msgType: row.msg_type, content } as OutgoingMessage;
+    const sent = await lark.sendMessage(row.receive_id_type as ReceiveIdType, row.receive_id, message, {
+      uuid: row.dedupe_key,
+      tenantKey: row.tenant_key,
+    });
+    return { ok: true, messageId: sent.messageId };
+  } catch (error) {
+    return { ok: false, error: describe(error), permanent: isPermanent(error) };
+  }
+}
+
+/**
+ * Lark answers that will not change on retry (lark-platform.md §4.2): bad receiver, bot not available to
+ * the user, user resigned or blocked the bot, chat dissolved, content too long or rejected.
+ */
+const PERMANENT_CODES = new Set([230001, 230002, 230006, 230013, 230017, 230018, 230022, 230025, 230027, 230028, 230029, 230034, 230035, 230053, 232009]);
+
+function isPermanent(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && PERMANENT_CODES.has(code);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return code !== undefined ? `${String(code)}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+/** 30 s, 1 min, 2 min … capped at 30 min. */
+function backoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  });
+  await Promise.all(workers);
+}

@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/database';
+import { listLeaves } from '../storage/repositories/scheduler/leave';
+import { getReminderSettingsJson } from '../storage/repositories/scheduler/settings';
+import { addDays, isDateKey, shanghaiInstant } from './calendar/shanghai-time';
+import { resolveLadderSettings } from './ladder/settings';
+import type { EvaluationSnapshot, OwnerSnapshot } from './ladder/types';
+
+/**
+ * Reads every evaluation that is collecting answers into what the ladder planner needs. An owner's
+ * open items are those `pending` or `returned`; the deadline (a Shanghai date) ends at that day's midnight.
+ */
+export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<EvaluationSnapshot[]> {
+  const evaluations = await db
+    .selectFrom('evaluations')
+    .selectAll()
+    .where('status', '=', 'collecting')
+    .where('deadline', 'is not', null)
+    .where('chat_id', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+  const snapshots: EvaluationSnapshot[] = [];
+  for (const e of evaluations) {
+    if (!e.deadline || !isDateKey(e.deadline) || !e.chat_id) continue;
+    const [items, admins, leaves, settingsJson, startedAt, cards] = await Promise.all([
+      db
+        .selectFrom('indicators as i')
+        .innerJoin('indicator_values as v', 'v.indicator_id', 'i.id')
+        .select(['i.owner_open_id', 'i.owner_name', 'i.name', 'v.status'])
+        .where('i.evaluation_id', '=', e.id)
+        .where('i.owner_open_id', 'is not', null)
+        .orderBy('i.position')
+        .execute(),
+      db.selectFrom('evaluation_admins').select('open_id').where('evaluation_id', '=', e.id).orderBy('added_at').orderBy('open_id').execute(),
+      listLeaves(db, e.id),
+      getReminderSettingsJson(db, e.id),
+      collectionStartedAt(db, e.id, e.updated_at),
+      latestOwnerCards(db, e.id),
+    ]);
+    const owners = new Map<string, OwnerSnapshot>();
+    for (const item of items) {
+      const openId = item.owner_open_id!;
+      let owner = owners.get(openId);
+      if (!owner) {
+        owner = {
+          openId,
+          name: item.owner_name ?? openId,
+          pending: 0,
+          pendingItems: [],
+          leaveUntil: leaves.get(openId) ?? null,
+          cardMessageId: cards.get(openId) ?? null,
+        };
+        owners.set(openId, owner);
+      }
+      if (item.status === 'pending' || item.status === 'returned') {
+        owner.pending += 1;
+        owner.pendingItems.push(item.name);
+      }
+    }
+    const names = new Map([...owners.values()].map((o) => [o.openId, o.name]));
+    snapshots.push({
+      id: e.id,
+      title: e.project_name,
+      chatId: e.chat_id,
+      tenantKey: e.tenant_key,
+      startedAt,
+      deadline: shanghaiInstant(addDays(e.deadline, 1)),
+      settings: resolveLadderSettings(settingsJson),
+      owners: [...owners.values()],
+      admins: admins.map((a) => ({ openId: a.open_id, name: names.get(a.open_id) ?? a.open_id })),
+    });
+  }
+  return snapshots;
+}
+
+/** When the evaluation last entered `collecting` (its history), else its last update. */
+async function collectionStartedAt(db: Kysely<Database>, evaluationId: string, fallback: string): Promise<Date> {
+  const rows = await db
+    .selectFrom('history')
+    .select(['at', 'after_json'])
+    .where('evaluation_id', '=', evaluationId)
+    .where('indicator_id', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
+  const start = rows.find((r) => r.after_json !== null && /"status"\s*:\s*"collecting"/.test(r.after_json));
+  return new Date(start?.at ?? fallback);
+}
+
+/** The newest card each person received for this evaluation: what 加急 buzzes. */
+async function latestOwnerCards(db: Kysely<Database>, evaluationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('card_messages')
+    .select(['recipient_id', 'message_id'])
+    .where('evaluation_id', '=', evaluationId)
+    .orderBy('created_at')
+    .orderBy('message_id')
+    .execute();
+  return new Map(rows.map((r) => [r.recipient_id, r.message_id]));
+}
