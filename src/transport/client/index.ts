@@ -1,0 +1,2 @@
+export { createLarkClient, DEFAULT_LIMITS, type ClientLimits, type FullLarkClient, type LarkClientOptions } from './lark-client';
+export { LarkApiError, adminMessageFor } from './errors';

@@ -1,0 +1,317 @@
+import type { Clock } from '../../platform/clock';
+import { systemClock } from '../../platform/clock';
+import type { CardJson, ChatMember, LarkClient, OutgoingMessage, SentMessage } from '../contract';
+import { LarkApiError, RATE_LIMIT_CODES, TOKEN_CODES } from './errors';
+import { createRateLimiter, type Bucket, type Limit } from './rate-limiter';
+import { createTokenCache } from './token-cache';
+
+/** Lark's documented limits (reference §4.2-4.7), with a safety margin on the windows. */
+export interface ClientLimits {
+  /** Per app and endpoint. */
+  appPerSecond: number;
+  appPerMinute: number;
+  /** Per receiving user or chat (send), per message (patch). */
+  perReceiverPerSecond: number;
+  perMessagePatchPerSecond: number;
+  /** Windows are stretched by this ratio so requests never arrive inside Lark's window because of jitter. */
+  windowMargin: number;
+  /** Retries after 5xx / network errors (bounded exponential backoff). */
+  maxServerRetries: number;
+  /** Retries after a rate-limit answer (each waits x-ogw-ratelimit-reset). */
+  maxRateLimitRetries: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Per-request timeout. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ClientLimits = {
+  appPerSecond: 50,
+  appPerMinute: 1000,
+  perReceiverPerSecond: 5,
+  perMessagePatchPerSecond: 5,
+  windowMargin: 0.1,
+  maxServerRetries: 3,
+  maxRateLimitRetries: 8,
+  backoffBaseMs: 250,
+  backoffMaxMs: 4000,
+  timeoutMs: 20_000,
+};
+
+export interface LarkClientOptions {
+  baseUrl: string;
+  appId: string;
+  appSecret: string;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  limits?: Partial<ClientLimits>;
+  /** Defaults to real timers; tests may inject a virtual one. */
+  sleep?: (ms: number) => Promise<void>;
+  randomUUID?: () => string;
+}
+
+/** Extra operations beyond the contract, used by the transport itself and by tests. */
+export interface FullLarkClient extends LarkClient {
+  replyMessage(messageId: string, message: OutgoingMessage, opts?: { uuid?: string }): Promise<SentMessage>;
+  /** The tenant token (fetched or cached). */
+  tenantToken(): Promise<string>;
+}
+
+const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
+
+interface Call {
+  op: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: string;
+  query?: Record<string, string | undefined>;
+  json?: unknown;
+  form?: () => FormData;
+  binary?: boolean;
+  buckets?: Bucket[];
+}
+
+/**
+ * The one outbound Lark client (fetch only, so it runs in workerd): one rate limiter and retry policy for
+ * every call, a cached tenant token, a `uuid` on every send so retries never duplicate a message, and
+ * `LarkApiError` for everything Lark refuses.
+ */
+export function createLarkClient(options: LarkClientOptions): FullLarkClient {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now().getTime();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const uuid = options.randomUUID ?? (() => globalThis.crypto.randomUUID());
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const limiter = createRateLimiter({ now, sleep });
+  const stretch = (ms: number) => Math.ceil(ms * (1 + limits.windowMargin));
+  const appLimits: Limit[] = [
+    { max: limits.appPerSecond, windowMs: stretch(1000) },
+    { max: limits.appPerMinute, windowMs: stretch(60_000) },
+  ];
+  const perSecond = (max: number): Limit[] => [{ max, windowMs: stretch(1000) }];
+
+  const tokens = createTokenCache(async () => {
+    const body = await request({
+      op: 'auth.tenant_access_token',
+      method: 'POST',
+      path: '/open-apis/auth/v3/tenant_access_token/internal',
+      json: { app_id: options.appId, app_secret: options.appSecret },
+    }, false);
+    const b = body as { tenant_access_token?: string; expire?: number };
+    if (!b.tenant_access_token) throw new LarkApiError(-1, 200, 'no tenant_access_token in answer', 'auth.tenant_access_token');
+    return { token: b.tenant_access_token, expireSeconds: b.expire ?? 7200 };
+  }, now);
+
+  function backoff(attempt: number): number {
+    const exp = Math.min(limits.backoffMaxMs, limits.backoffBaseMs * 2 ** attempt);
+    return exp / 2 + Math.random() * (exp / 2);
+  }
+
+  /** Runs one call with the retry policy; returns the whole JSON body (or bytes for `binary`). */
+  async function request(call: Call, authorised = true): Promise<unknown> {
+    let serverRetries = 0;
+    let rateRetries = 0;
+    let tokenRetried = false;
+    const url = new URL(base + call.path);
+    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+
+    for (;;) {
+      await limiter.acquire([{ key: `app:${call.op}`, limits: appLimits }, ...(call.buckets ?? [])]);
+      const headers: Record<string, string> = {};
+      let token: string | undefined;
+      if (authorised) {
+        token = await tokens.get();
+        headers.authorization = `Bearer ${token}`;
+      }
+      let body: BodyInit | undefined;
+      if (call.json !== undefined) {
+        headers['content-type'] = 'application/json; charset=utf-8';
+        body = JSON.stringify(call.json);
+      } else if (call.form) {
+        body = call.form();
+      }
+
+      let res: Response;
+      try {
+        res = await doFetch(url.toString(), { method: call.method, headers, body, signal: AbortSignal.timeout(limits.timeoutMs) });
+      } catch (err) {
+        if (serverRetries < limits.maxServerRetries) {
+          await sleep(backoff(serverRetries++));
+          continue;
+        }
+        throw new LarkApiError(-1, 0, `network error: ${err instanceof Error ? err.message : String(err)}`, call.op);
+      }
+
+      const logId = res.headers.get('x-tt-logid') ?? undefined;
+      if (call.binary && res.ok) return new Uint8Array(await res.arrayBuffer());
+      const text = await res.text();
+      const parsed = parseJson(text) as { code?: number; msg?: string; data?: unknown } | null;
+      const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? 0 : res.status;
+
+      if (res.status === 429 || RATE_LIMIT_CODES.has(code)) {
+        if (rateRetries++ < limits.maxRateLimitRetries) {
+          const reset = Number(res.headers.get('x-ogw-ratelimit-reset'));
+          await sleep(Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000);
+          continue;
+        }
+      } else if (authorised && TOKEN_CODES.has(code) && !tokenRetried && token) {
+        tokenRetried = true;
+        tokens.invalidate(token);
+        continue;
+      } else if (res.status >= 500 && serverRetries < limits.maxServerRetries) {
+        await sleep(backoff(serverRetries++));
+        continue;
+      }
+      if (!res.ok || code !== 0 || parsed === null) {
+        throw new LarkApiError(code === 0 ? res.status : code, res.status, parsed?.msg ?? text.slice(0, 200), call.op, logId);
+      }
+      return parsed;
+    }
+  }
+
+  async function data<T>(call: Call): Promise<T> {
+    const body = (await request(call)) as { data?: T };
+    return (body.data ?? {}) as T;
+  }
+
+  function content(message: OutgoingMessage): string {
+    return JSON.stringify(message.content);
+  }
+
+  const client: FullLarkClient = {
+    tenantToken: () => tokens.get(),
+
+    async sendMessage(receiveIdType, receiveId, message, opts) {
+      const d = await data<{ message_id: string; chat_id?: string }>({
+        op: 'im.message.create',
+        method: 'POST',
+        path: '/open-apis/im/v1/messages',
+        query: { receive_id_type: receiveIdType },
+        json: { receive_id: receiveId, msg_type: message.msgType, content: content(message), uuid: opts?.uuid ?? uuid() },
+        buckets: [{ key: `receiver:${receiveId}`, limits: perSecond(limits.perReceiverPerSecond) }],
+      });
+      return { messageId: d.message_id, chatId: d.chat_id };
+    },
+
+    async replyMessage(messageId, message, opts) {
+      const d = await data<{ message_id: string; chat_id?: string }>({
+        op: 'im.message.reply',
+        method: 'POST',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`,
+        json: { msg_type: message.msgType, content: content(message), uuid: opts?.uuid ?? uuid() },
+        buckets: [{ key: `reply:${messageId}`, limits: perSecond(limits.perReceiverPerSecond) }],
+      });
+      return { messageId: d.message_id, chatId: d.chat_id };
+    },
+
+    async patchCard(messageId, card) {
+      await data({
+        op: 'im.message.patch',
+        method: 'PATCH',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`,
+        json: { content: JSON.stringify(card) },
+        buckets: [{ key: `patch:${messageId}`, limits: perSecond(limits.perMessagePatchPerSecond) }],
+      });
+    },
+
+    async delayedUpdateCard(token: string, card: CardJson) {
+      await data({ op: 'interactive.card.update', method: 'POST', path: '/open-apis/interactive/v1/card/update', json: { token, card } });
+    },
+
+    async urgentApp(messageId, openIds) {
+      const d = await data<{ invalid_user_id_list?: string[] }>({
+        op: 'im.message.urgent_app',
+        method: 'PATCH',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/urgent_app`,
+        query: { user_id_type: 'open_id' },
+        json: { user_id_list: openIds },
+      });
+      return { invalidUserIds: d.invalid_user_id_list ?? [] };
+    },
+
+    async uploadFile(fileName, bytes, fileType = 'stream') {
+      const type = FILE_TYPES.has(fileType) ? fileType : 'stream';
+      const d = await data<{ file_key: string }>({
+        op: 'im.file.create',
+        method: 'POST',
+        path: '/open-apis/im/v1/files',
+        form: () => {
+          const form = new FormData();
+          form.set('file_type', type);
+          form.set('file_name', fileName);
+          form.set('file', new Blob([new Uint8Array(bytes)]), fileName);
+          return form;
+        },
+      });
+      return { fileKey: d.file_key };
+    },
+
+    async getMessage(messageId) {
+      const d = await data<{ items?: Array<{ message_id: string; msg_type: string; chat_id: string; body?: { content?: string }; sender?: { id?: string } }> }>({
+        op: 'im.message.get',
+        method: 'GET',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`,
+      });
+      const item = d.items?.[0];
+      if (!item) throw new LarkApiError(230001, 200, 'message not found', 'im.message.get');
+      return { messageId: item.message_id, msgType: item.msg_type, content: item.body?.content ?? '', chatId: item.chat_id, senderId: item.sender?.id };
+    },
+
+    async downloadMessageResource(messageId, fileKey, type) {
+      return (await request({
+        op: 'im.message.resource.get',
+        method: 'GET',
+        path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/resources/${encodeURIComponent(fileKey)}`,
+        query: { type },
+        binary: true,
+      })) as Uint8Array;
+    },
+
+    async listChatMembers(chatId) {
+      const members: ChatMember[] = [];
+      let pageToken: string | undefined;
+      do {
+        const d = await data<{ items?: Array<{ member_id: string; name?: string }>; has_more?: boolean; page_token?: string }>({
+          op: 'im.chat.members.get',
+          method: 'GET',
+          path: `/open-apis/im/v1/chats/${encodeURIComponent(chatId)}/members`,
+          query: { member_id_type: 'open_id', page_size: '100', page_token: pageToken },
+        });
+        for (const item of d.items ?? []) members.push({ openId: item.member_id, name: item.name ?? '' });
+        pageToken = d.has_more && d.page_token ? d.page_token : undefined;
+      } while (pageToken);
+      return members;
+    },
+
+    async batchGetUserIds(query) {
+      const out: Array<{ email?: string; mobile?: string; openId: string | null }> = [];
+      const emails = query.emails ?? [];
+      const mobiles = query.mobiles ?? [];
+      // The endpoint takes at most 50 emails and 50 mobiles per call.
+      for (let i = 0; i < Math.max(emails.length, mobiles.length); i += 50) {
+        const d = await data<{ user_list?: Array<{ user_id?: string; email?: string; mobile?: string }> }>({
+          op: 'contact.user.batch_get_id',
+          method: 'POST',
+          path: '/open-apis/contact/v3/users/batch_get_id',
+          query: { user_id_type: 'open_id' },
+          json: { emails: emails.slice(i, i + 50), mobiles: mobiles.slice(i, i + 50), include_resigned: false },
+        });
+        for (const u of d.user_list ?? []) {
+          out.push({ ...(u.email ? { email: u.email } : {}), ...(u.mobile ? { mobile: u.mobile } : {}), openId: u.user_id ?? null });
+        }
+      }
+      return out;
+    },
+  };
+  return client;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
