@@ -10,6 +10,16 @@ export interface Warning {
   message: string;
   /** Index into `indicators` (0-based), or absent for table-wide warnings and the budget line. */
   indicator?: number;
+  /** red: a number is wrong or a rule is broken; yellow: worth a look; info: explained difference (e.g. integer rounding). */
+  severity?: 'red' | 'yellow' | 'info';
+}
+
+/** A value the engine could not read; the row is left unscored. `message` says what to type. */
+export interface InputIssue {
+  code: string;
+  message: string;
+  /** Index into `indicators` (0-based), or absent for the budget line. */
+  indicator?: number;
 }
 
 export interface ScoredBudget {
@@ -25,6 +35,10 @@ export interface ScoredBudget {
   /** True when the profile makes the reason mandatory (default: execution below 90 %). */
   deviationMandatory: boolean;
   deviationReason: string | null;
+  /** True while 全年执行数 has not been given (score is then 0). */
+  pending?: boolean;
+  printedScore?: number | null;
+  printedRate?: number | null;
 }
 
 export interface ScoredIndicator {
@@ -46,6 +60,13 @@ export interface ScoredIndicator {
   deviationWhy: string | null;
   deviationReason: string | null;
   band: string | null;
+  /** Target and actual as numbers in the target's unit as written (`≥10亿元` → 10, 7.71), when numeric. */
+  targetValue?: number | null;
+  actualValue?: number | null;
+  /** The target's unit as written after the number: `份`, `万元`, `%`. */
+  unit?: string | null;
+  printedScore?: number | null;
+  owner?: string | null;
 }
 
 export interface LevelSubtotal {
@@ -62,4 +83,10 @@ export interface ScoreResult {
   total: number;
   grade: string;
   warnings: Warning[];
+  /** How the total was formed (sum of rounded rows, or rescaled when rows are 不适用). */
+  totalExplanation?: string;
+  /** Values that could not be read; their rows are unscored. Empty when the input is clean. */
+  inputErrors?: InputIssue[];
+  /** True when every applicable row and the budget line have a score. */
+  complete?: boolean;
 }

@@ -1,0 +1,245 @@
+import type { Band, IndicatorInput } from '../evaluation';
+import { clamp, D, fixed2, plain, round, type Dec } from './decimal';
+import { fail, type Failure } from './errors';
+import { isBlank, readNumber } from './numbers-in';
+import { parseActual } from './parse-actual';
+import { parseTarget, targetUnitLabel, type ParsedTarget } from './parse-target';
+import { resolveProfile, type RuleProfile } from './profiles';
+import type { ScoredIndicator } from './result';
+
+export type ScoredIndicatorOk = ScoredIndicator & { ok: true };
+
+/** The score interval of a band for a row of weight w: [low, high], `highOpen` when high itself is excluded. */
+export function bandRange(band: Band, weight: Dec, profile: RuleProfile): { low: Dec; high: Dec; highOpen: boolean } {
+  const a = weight.times(profile.bands.achieved);
+  const p = weight.times(profile.bands.partial);
+  if (band === '达成') return { low: a, high: weight, highOpen: false };
+  if (band === '部分达成') return { low: p, high: a, highOpen: true };
+  return { low: new D(0), high: p, highOpen: true };
+}
+
+function describeRange(band: Band, weight: Dec, profile: RuleProfile): string {
+  const r = bandRange(band, weight, profile);
+  return `${plain(round(r.low))}–${plain(round(r.high))} 分${r.highOpen ? `（不含 ${plain(round(r.high))}）` : ''}`;
+}
+
+function bandOfDegree(percent: Dec, profile: RuleProfile): Band {
+  if (percent.gte(profile.bands.achieved * 100)) return '达成';
+  if (percent.gte(profile.bands.partial * 100)) return '部分达成';
+  return '未达成';
+}
+
+export function parseWeight(input: IndicatorInput['weight'] | null | undefined): Dec | Failure {
+  const w = readNumber(input);
+  if (!w || w.isNegative()) {
+    return fail('bad-weight', `分值“${input ?? ''}”不是有效数字。请填写该指标的分值，例如：5。`);
+  }
+  return w;
+}
+
+interface Common {
+  row: IndicatorInput;
+  target: ParsedTarget;
+  weight: Dec;
+}
+
+function skeleton({ row, target, weight }: Common): ScoredIndicatorOk {
+  return {
+    ok: true,
+    level1: row.level1,
+    level2: row.level2,
+    name: row.name,
+    target: row.target,
+    kind: target.kind,
+    weight: weight.toNumber(),
+    actual: isBlank(row.actual) ? null : String(row.actual).trim(),
+    applicable: row.applicable !== false,
+    score: null,
+    met: null,
+    explanation: '',
+    deviationRequired: false,
+    deviationWhy: null,
+    deviationReason: row.deviationReason?.trim() || null,
+    band: null,
+    targetValue: target.value != null ? Number(target.value) : null,
+    actualValue: null,
+    unit: targetUnitLabel(target) || null,
+    printedScore: readNumber(row.printedScore ?? null)?.toNumber() ?? null,
+    owner: row.owner?.trim() || null,
+  };
+}
+
+function deviation(result: ScoredIndicatorOk, reasons: string[]): ScoredIndicatorOk {
+  return { ...result, deviationRequired: reasons.length > 0, deviationWhy: reasons.length ? reasons.join('；') : null };
+}
+
+function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | Failure {
+  const out = skeleton(c);
+  const w = c.weight;
+  const actual = isBlank(c.row.actual) ? null : parseActual(c.row.actual, c.target);
+  if (actual && !actual.ok) return actual;
+
+  let band: Band | null = c.row.band ?? null;
+  let how = '';
+  let degree: Dec | null = null;
+  if (actual?.kind === 'degree') degree = new D(actual.percent);
+  if (!band && actual?.kind === 'band') band = actual.band;
+  if (!band && degree) {
+    band = bandOfDegree(degree, profile);
+    how = `完成程度 ${plain(degree)}% 属于“${band}”档，`;
+  }
+  if (!band) {
+    if (!actual) return { ...out, explanation: '尚未填写完成情况' };
+    return fail(
+      'band-required',
+      `请为“${c.row.name}”选择完成档次：达成（${describeRange('达成', w, profile)}）、部分达成（${describeRange('部分达成', w, profile)}）或未达成（${describeRange('未达成', w, profile)}）。`,
+    );
+  }
+
+  const chosen = !isBlank(c.row.score) ? c.row.score : actual?.kind === 'band' ? actual.score : null;
+  const range = bandRange(band, w, profile);
+  let score: Dec;
+  if (chosen != null && !isBlank(chosen)) {
+    const s = readNumber(chosen);
+    if (!s) return fail('bad-score', `得分“${chosen}”不是数字。请填写“${band}”档内的分数：${describeRange(band, w, profile)}。`);
+    const inside = s.gte(range.low) && (range.highOpen ? s.lt(range.high) : s.lte(range.high));
+    if (!inside) {
+      return fail(
+        'score-outside-band',
+        `得分 ${plain(s)} 不在“${band}”档（${describeRange(band, w, profile)}）内。请填写该档内的分数，或改选档次。`,
+      );
+    }
+    score = round(s);
+  } else if (band === '达成') {
+    score = w;
+  } else {
+    return fail('score-required', `“${band}”档需要填写得分：${describeRange(band, w, profile)}，并说明偏差原因。`);
+  }
+
+  const kindWord = c.target.kind === 'time' ? '时效指标' : '定性指标';
+  const reasons: string[] = [];
+  if (band !== '达成') reasons.push(`未完全达成年度指标（${band}）`);
+  else if (score.lt(w)) reasons.push('得分低于分值');
+  if (c.target.multiYear && c.target.embedded && degree && degree.lt(c.target.embedded.value)) {
+    reasons.push(`目标“${c.target.text}”含 ${c.target.embedded.value}${c.target.embedded.unit ?? ''}，本年实际 ${plain(degree)}%，请说明差距`);
+  }
+  return deviation(
+    {
+      ...out,
+      band,
+      met: band === '达成',
+      score: score.toNumber(),
+      actualValue: degree ? degree.toNumber() : null,
+      explanation: `${kindWord}：${how}按“${band}”档（${describeRange(band, w, profile)}）得 ${fixed2(score)}，分值 ${plain(w)}`,
+    },
+    reasons,
+  );
+}
+
+function ratioLine(numLabel: string, num: Dec, denLabel: string, den: Dec, w: Dec, result: Dec): string {
+  return `${numLabel} ${plain(num)} ÷ ${denLabel} ${plain(den)} × 分值 ${plain(w)} = ${fixed2(result)}`;
+}
+
+function scoreQuantitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | Failure {
+  const out = skeleton(c);
+  const { target: t, weight: w } = c;
+  if (isBlank(c.row.actual)) return { ...out, explanation: '尚未填写实际完成值' };
+  const actual = parseActual(c.row.actual, t);
+  if (!actual.ok) return actual;
+  if (actual.kind !== 'quantity') return fail('not-a-value', `“${c.row.actual}”不是一个数值。`);
+
+  const typed = new D(actual.value);
+  const b = D.max(typed, 0);
+  const u = targetUnitLabel(t);
+  const notes: string[] = [];
+  if (typed.isNegative()) notes.push('实际为负数，按 0 计');
+  if (actual.approximate) notes.push(`约数，按 ${plain(b)} 计`);
+
+  let raw: Dec;
+  let met: boolean;
+  let line: string;
+  const reasons: string[] = [];
+
+  if (t.kind === 'range') {
+    const low = new D(t.low!);
+    const high = new D(t.high!);
+    met = b.gte(low) && b.lte(high);
+    if (met) {
+      raw = w;
+      line = `实际 ${plain(b)}${u} 在 ${plain(low)}–${plain(high)}${u} 之内，得满分 ${plain(w)}`;
+    } else if (b.lt(low)) {
+      raw = low.isZero() ? w : w.times(b).div(low);
+      line = ratioLine('实际', b, '下限', low, w, round(raw));
+    } else {
+      raw = w.times(high).div(b);
+      line = ratioLine('上限', high, '实际', b, w, round(raw));
+    }
+  } else {
+    const a = new D(t.value!);
+    if (t.kind === 'negative') {
+      met = b.lte(a);
+      if (met) {
+        raw = w;
+        line = `实际 ${plain(b)}${u} ${b.eq(a) ? '=' : '<'} 目标 ${plain(a)}${u}，得满分 ${plain(w)}`;
+        if (t.operator === '<' && b.eq(a)) notes.push('目标为“<”，实际恰好等于目标，按达标计，请确认');
+      } else if (profile.negativeFormula === 'linear') {
+        raw = a.isZero() ? new D(0) : w.times(D.max(0, new D(1).minus(b.minus(a).div(a))));
+        line = `分值 ${plain(w)} × (1 − (实际 ${plain(b)} − 目标 ${plain(a)}) ÷ 目标 ${plain(a)}) = ${fixed2(round(raw))}`;
+      } else {
+        raw = w.times(a).div(b);
+        line = ratioLine('目标', a, '实际', b, w, round(raw));
+      }
+    } else {
+      // Positive, and equality scored as positive (pmkpi `selfequalindex`); a zero target is met only by zero.
+      const zeroEquality = t.kind === 'equality' && a.isZero();
+      met = zeroEquality ? b.lte(0) : b.gte(a);
+      if (met) {
+        raw = w;
+        line = `实际 ${plain(b)}${u} ${b.eq(a) ? '=' : b.gt(a) ? '>' : '<'} 目标 ${plain(a)}${u}，得满分 ${plain(w)}`;
+        if (t.operator === '>' && b.eq(a)) notes.push('目标为“>”，实际恰好等于目标，按达标计，请确认');
+      } else if (zeroEquality) {
+        raw = new D(0);
+        line = `目标为 0，实际 ${plain(b)}${u}，得 0`;
+      } else {
+        raw = a.isZero() ? w : w.times(b).div(a);
+        line = ratioLine('实际', b, '目标', a, w, round(raw));
+      }
+      if (t.kind === 'positive' && a.gt(0) && b.gte(a.times(profile.overshootRatio))) {
+        reasons.push(`实际为目标的 ${plain(round(b.div(a).times(100), 0))}%，超出 ${plain(round(new D(profile.overshootRatio).minus(1).times(100), 0))}% 以上，请说明原因（目标是否偏低）`);
+      }
+      if (t.kind === 'equality' && !b.eq(a)) reasons.push(`实际 ${plain(b)}${u} 与目标 ${plain(a)}${u} 不一致`);
+    }
+  }
+
+  const score = clamp(round(raw), new D(0), w);
+  if (score.lt(w)) reasons.unshift('得分低于分值');
+  return deviation(
+    {
+      ...out,
+      met,
+      score: score.toNumber(),
+      actualValue: typed.toNumber(),
+      explanation: notes.length ? `${line}（${notes.join('；')}）` : line,
+    },
+    reasons,
+  );
+}
+
+/**
+ * Scores one indicator row. Used for whole tables and live by the owner's card after each submit: a value the
+ * engine cannot read comes back as `{ ok: false, error }` with a Chinese message saying what to type; a row
+ * without an actual yet comes back scored `null`.
+ */
+export function scoreIndicator(row: IndicatorInput, profile?: string | RuleProfile): ScoredIndicatorOk | Failure {
+  const p = resolveProfile(profile);
+  const weight = parseWeight(row.weight);
+  if ('ok' in weight) return weight;
+  const target = parseTarget(row.target);
+  if (!target.ok) return target;
+  const c: Common = { row, target, weight };
+  if (row.applicable === false) {
+    return { ...skeleton(c), applicable: false, explanation: '不适用，不计分；总分按适用指标折算为百分制' };
+  }
+  if (target.kind === 'qualitative' || target.kind === 'time') return scoreQualitative(c, p);
+  return scoreQuantitative(c, p);
+}
