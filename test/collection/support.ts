@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluationInputSchema, type EvaluationInput } from '../../src/domain/evaluation';
+import { manualClock } from '../../src/platform/clock';
+import { openSqlite } from '../../src/node/sqlite';
+import type { CollectionDeps, Member } from '../../src/collection';
+
+const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
+
+/** A fresh in-memory database with every migration applied, and a clock the test moves by hand. */
+export async function openTestDeps(start = '2026-09-24T02:00:00.000Z') {
+  const { db, close } = await openSqlite(':memory:');
+  const clock = manualClock(start);
+  const deps: CollectionDeps = { db, clock };
+  return { deps, db, clock, close };
+}
+
+/** A seed table from the engine's fixtures (transcribed from /work/shared/seeds/003…). */
+export function seedInput(name: string): EvaluationInput {
+  return evaluationInputSchema.parse(JSON.parse(readFileSync(join(SEEDS, `${name}.json`), 'utf8')));
+}
+
+/**
+ * 003-T1 as the clerk would hand it to the bot: the seed's rows with a 责任人 per row and no answers yet
+ * (actuals, printed scores and reasons are what owners will give through the cards).
+ */
+export function t1ForCollection(): { input: EvaluationInput; answers: EvaluationInput } {
+  const answers = seedInput('003-t1');
+  const owners = ['张伟', '李娜', '王芳'];
+  const input: EvaluationInput = {
+    ...answers,
+    budget: { ...answers.budget, executed: null, deviationReason: null, printedScore: null, printedRate: null },
+    indicators: answers.indicators.map((row, i) => ({
+      level1: row.level1,
+      level2: row.level2,
+      name: row.name,
+      target: row.target,
+      weight: row.weight,
+      owner: owners[i % owners.length]!,
+    })),
+    printedTotal: null,
+  };
+  return { input, answers };
+}
+
+export const IMPORTER = 'ou_importer0001';
+export const MEMBERS: Member[] = [
+  { openId: IMPORTER, name: '刘洋' },
+  { openId: 'ou_zhangwei0001', name: '张伟' },
+  { openId: 'ou_lina00000001', name: '李娜' },
+  { openId: 'ou_wangfang0001', name: '王芳' },
+];
+export const openIdOf = (name: string) => MEMBERS.find((m) => m.name === name)!.openId;
