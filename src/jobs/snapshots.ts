@@ -3,18 +3,19 @@ import type { Database } from '../storage/database';
 import { listLeaves } from '../storage/repositories/scheduler/leave';
 import { getReminderSettingsJson } from '../storage/repositories/scheduler/settings';
 import { addDays, isDateKey, shanghaiInstant } from './calendar/shanghai-time';
+import { REMINDER_KEY_PREFIX } from './outbox-key';
 import { resolveLadderSettings } from './ladder/settings';
 import type { EvaluationSnapshot, OwnerSnapshot } from './ladder/types';
 
 /**
- * Reads every evaluation that is collecting answers into what the ladder planner needs. An owner's
+ * Reads every evaluation that is collecting answers (or in review, where a returned row is open again) into what the ladder planner needs. An owner's
  * open items are those `pending` or `returned`; the deadline (a Shanghai date) ends at that day's midnight.
  */
 export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<EvaluationSnapshot[]> {
   const evaluations = await db
     .selectFrom('evaluations')
     .selectAll()
-    .where('status', '=', 'collecting')
+    .where('status', 'in', ['collecting', 'reviewing'])
     .where('deadline', 'is not', null)
     .where('chat_id', 'is not', null)
     .orderBy('created_at')
@@ -22,7 +23,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
   const snapshots: EvaluationSnapshot[] = [];
   for (const e of evaluations) {
     if (!e.deadline || !isDateKey(e.deadline) || !e.chat_id) continue;
-    const [items, admins, leaves, settingsJson, startedAt, cards] = await Promise.all([
+    const [items, admins, leaves, settingsJson, startedAt, cards, contacted] = await Promise.all([
       db
         .selectFrom('indicators as i')
         .innerJoin('indicator_values as v', 'v.indicator_id', 'i.id')
@@ -36,6 +37,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
       getReminderSettingsJson(db, e.id),
       collectionStartedAt(db, e.id, e.updated_at),
       latestOwnerCards(db, e.id),
+      contactedByCollection(db, e.id),
     ]);
     const owners = new Map<string, OwnerSnapshot>();
     for (const item of items) {
@@ -49,6 +51,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
           pendingItems: [],
           leaveUntil: leaves.get(openId) ?? null,
           cardMessageId: cards.get(openId) ?? null,
+          contacted: contacted.has(openId),
         };
         owners.set(openId, owner);
       }
@@ -97,4 +100,17 @@ async function latestOwnerCards(db: Kysely<Database>, evaluationId: string): Pro
     .orderBy('message_id')
     .execute();
   return new Map(rows.map((r) => [r.recipient_id, r.message_id]));
+}
+
+/** People the collection flow itself queued or sent a message to for this evaluation (not reminders). */
+async function contactedByCollection(db: Kysely<Database>, evaluationId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('receive_id')
+    .distinct()
+    .where('evaluation_id', '=', evaluationId)
+    .where('receive_id_type', '=', 'open_id')
+    .where('dedupe_key', 'not like', `${REMINDER_KEY_PREFIX}%`)
+    .execute();
+  return new Set(rows.map((r) => r.receive_id));
 }

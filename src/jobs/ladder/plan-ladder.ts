@@ -31,10 +31,12 @@ export function planLadder(evaluation: EvaluationSnapshot, now: Date, calendar: 
   const isDue = (rung: Rung | null) => rung !== null && now >= rung.dueAt && now < rung.until;
 
   if (settings.firstCard.enabled) {
-    const dueAt = nextSendable(evaluation.startedAt, calendar, settings.window);
+    // The collection flow sends first cards as it starts; this rung is the safety net for an owner it
+    // never reached (a crash mid-start, an owner added later), so it waits out a grace period first.
+    const dueAt = nextSendable(new Date(evaluation.startedAt.getTime() + FIRST_CARD_GRACE_MS), calendar, settings.window);
     if (now >= dueAt && now < evaluation.deadline) {
       for (const owner of reachable) {
-        if (owner.cardMessageId) continue;
+        if (owner.cardMessageId || owner.contacted) continue;
         steps.push({ ...base(owner.openId, 'first_card', null, dueAt), step: 'first_card', owner });
       }
     }
@@ -72,6 +74,8 @@ export function planLadder(evaluation: EvaluationSnapshot, now: Date, calendar: 
   return steps;
 }
 
+export const FIRST_CARD_GRACE_MS = 10 * 60_000;
+
 export function onLeave(owner: OwnerSnapshot, today: DateKey): boolean {
   return !!owner.leaveUntil && today <= owner.leaveUntil;
 }
@@ -88,7 +92,8 @@ export function scheduleRungs(
   calendar: WorkCalendar,
 ): { ownerDm: Rung | null; groupNotice: Rung | null; urgent: Rung | null } {
   const { settings, startedAt, deadline } = evaluation;
-  const deadlineDay = shanghaiDate(deadline);
+  // `deadline` is the instant answers are due by; the last day to answer is the day it falls in (just before).
+  const deadlineDay = shanghaiDate(new Date(deadline.getTime() - 1));
   // The last working day on or before the deadline: a deadline on a Sunday is chased on Friday.
   const lastWorkingDay = calendar.isWorkingDay(deadlineDay) ? deadlineDay : calendar.workingDaysBefore(deadlineDay, 1);
 

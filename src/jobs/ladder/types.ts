@@ -9,6 +9,7 @@ export interface EvaluationSnapshot {
   chatId: string;
   tenantKey?: string;
   startedAt: Date;
+  /** The instant answers are due by: for a deadline date, the Shanghai midnight that ends it. */
   deadline: Date;
   settings: LadderSettings;
   owners: OwnerSnapshot[];
@@ -29,6 +30,8 @@ export interface OwnerSnapshot extends Person {
   leaveUntil?: DateKey | null;
   /** The owner's collection card, which 加急 buzzes. */
   cardMessageId?: string | null;
+  /** The collection flow already sent (or queued) this owner a card, so the first-card step is moot. */
+  contacted?: boolean;
 }
 
 export const STEPS = ['first_card', 'owner_dm', 'group_notice', 'urgent', 'admin_daily'] as const;
