@@ -1,0 +1,63 @@
+import type { ExecutionContext, ExportedHandler, ScheduledController } from '@cloudflare/workers-types';
+import { ConfigError } from '../config';
+import { runDueJobs } from '../jobs/run-due-jobs';
+import { type Clock, systemClock } from '../platform/clock';
+import { consoleLogger, errorFields, type Logger } from '../transport/log';
+import type { WorkerEnv } from './env';
+import { buildRuntime, type WorkerRuntime } from './runtime';
+
+export interface WorkerOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Outbound fetch for the Lark client; tests pass the fake Lark's. */
+  larkFetch?: typeof fetch;
+}
+
+/**
+ * The Worker: `fetch` is the same Hono app as the Node server (webhooks answered within Lark's 3 s,
+ * slow work after the answer through `executionCtx.waitUntil`), `scheduled` is the Cron Trigger calling
+ * the same `runDueJobs(now)` the Node server calls every minute.
+ */
+export function createWorker(options: WorkerOptions = {}): ExportedHandler<WorkerEnv> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLogger;
+  // Built on first use per isolate, not at import time: config comes from `env`, which only a request
+  // or a cron event carries.
+  const runtimes = new WeakMap<WorkerEnv, WorkerRuntime>();
+  const runtimeFor = (env: WorkerEnv): WorkerRuntime => {
+    let runtime = runtimes.get(env);
+    if (!runtime) {
+      runtime = buildRuntime(env, { clock, log, larkFetch: options.larkFetch });
+      runtimes.set(env, runtime);
+    }
+    return runtime;
+  };
+
+  return {
+    async fetch(request, env, ctx) {
+      let runtime: WorkerRuntime;
+      try {
+        runtime = runtimeFor(env);
+      } catch (err) {
+        if (!(err instanceof ConfigError)) throw err;
+        // The operator sees what to fix in `wrangler tail` and on /healthz; Lark just sees a 503.
+        log.error('worker configuration error', { variable: err.variable, error: err.message });
+        return Response.json({ status: 'error', config: err.message }, { status: 503 }) as never;
+      }
+      return (await runtime.app.fetch(request as unknown as Request, env, ctx)) as never;
+    },
+
+    async scheduled(controller: ScheduledController, env: WorkerEnv, _ctx: ExecutionContext) {
+      const runtime = runtimeFor(env);
+      // The cron's own time, not the wall clock: a late start still plans for the minute it was meant for.
+      const now = new Date(controller.scheduledTime);
+      try {
+        const report = await runDueJobs(now, runtime.scheduler);
+        log.info('cron: scheduler run', { cron: controller.cron, now: now.toISOString(), ...report });
+      } catch (err) {
+        log.error('cron: scheduler run failed', { cron: controller.cron, now: now.toISOString(), ...errorFields(err) });
+        throw err; // marks the invocation failed in the Cron Events log
+      }
+    },
+  };
+}

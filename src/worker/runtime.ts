@@ -1,0 +1,63 @@
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { createApp } from '../app';
+import type { Config } from '../config';
+import { type SchedulerDeps } from '../jobs/run-due-jobs';
+import { createWorkCalendar } from '../jobs/calendar';
+import type { Clock } from '../platform/clock';
+import { createWebCrypto } from '../platform/crypto-web';
+import type { Database } from '../storage/database';
+import { createLarkClient, type FullLarkClient } from '../transport/client';
+import type { Logger } from '../transport/log';
+import { openD1 } from './d1-database';
+import { type WorkerEnv, workerConfig } from './env';
+import { createWorkerDispatcher } from './dispatcher';
+
+/** What the Worker builds once per isolate and reuses across requests and cron runs. */
+export interface WorkerRuntime {
+  config: Config;
+  db: Kysely<Database>;
+  lark: FullLarkClient;
+  app: Hono;
+  scheduler: SchedulerDeps;
+}
+
+export interface RuntimeOptions {
+  clock: Clock;
+  log: Logger;
+  /** Outbound fetch for the Lark client (tests: the fake Lark's); the runtime's own fetch otherwise. */
+  larkFetch?: typeof fetch;
+}
+
+// One Lark client (and with it one tenant-token cache and one rate limiter) per app per isolate, even
+// if workerd hands a later request a different `env` object.
+const larkClients = new Map<string, FullLarkClient>();
+
+export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRuntime {
+  const config = workerConfig(env);
+  const crypto = createWebCrypto();
+  const db = openD1(env.DB);
+  const lark = larkClientFor(config, options);
+  const dispatcher = createWorkerDispatcher({ config, db, lark, crypto, clock: options.clock, log: options.log });
+  // No runInBackground: createApp then hands slow work to the request's executionCtx.waitUntil.
+  const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, log: options.log });
+  const scheduler: SchedulerDeps = {
+    db,
+    lark,
+    calendar: createWorkCalendar(),
+    holder: `worker:${crypto.randomUUID()}`,
+    log: options.log,
+  };
+  return { config, db, lark, app, scheduler };
+}
+
+function larkClientFor(config: Config, options: RuntimeOptions): FullLarkClient {
+  const { appId, appSecret, baseUrl } = config.lark;
+  const key = JSON.stringify([baseUrl, appId, appSecret, options.larkFetch ? 'injected' : 'global']);
+  let client = larkClients.get(key);
+  if (!client || options.larkFetch) {
+    client = createLarkClient({ baseUrl, appId: appId!, appSecret: appSecret!, clock: options.clock, fetch: options.larkFetch });
+    if (!options.larkFetch) larkClients.set(key, client);
+  }
+  return client;
+}
