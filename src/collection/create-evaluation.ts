@@ -16,6 +16,8 @@ export interface CreateEvaluationRequest {
   chatId: string | null;
   /** Who imported it: the first admin, and the budget line's owner unless reassigned. */
   importerOpenId: string;
+  /** The importer's display name, shown as the budget line's owner. */
+  importerName?: string | null;
   input: EvaluationInput;
   /** Resolutions of the 责任人 cells keyed by trimmed text (from `resolveOwners`). */
   owners: ReadonlyMap<string, OwnerResolution>;
@@ -119,7 +121,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
         printed_score: text(input.budget.printedScore),
         owner_raw: null,
         owner_open_id: req.importerOpenId,
-        owner_name: null,
+        owner_name: req.importerName ?? null,
         owner_problem: null,
         owner_candidates_json: null,
         due_date: null,
@@ -186,8 +188,9 @@ export async function importEvaluation(
     req.input.indicators.map((i) => i.owner),
     req.directory,
   );
-  const { directory: _directory, ...rest } = req;
-  return createEvaluation(deps, { ...rest, owners });
+  const { directory, ...rest } = req;
+  const importerName = req.importerName ?? directory.members.find((m) => m.openId === req.importerOpenId)?.name ?? null;
+  return createEvaluation(deps, { ...rest, importerName, owners });
 }
 
 /**

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { evaluationInputSchema, type EvaluationInput } from '../../src/domain/evaluation';
 import { manualClock } from '../../src/platform/clock';
 import { openSqlite } from '../../src/node/sqlite';
-import type { CollectionDeps, Member } from '../../src/collection';
+import {
+  importEvaluation,
+  setDeadline,
+  startCollection,
+  type CollectionDeps,
+  type EvaluationView,
+  type ItemView,
+  type Member,
+} from '../../src/collection';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 
@@ -51,3 +59,38 @@ export const MEMBERS: Member[] = [
   { openId: 'ou_wangfang0001', name: '王芳' },
 ];
 export const openIdOf = (name: string) => MEMBERS.find((m) => m.name === name)!.openId;
+
+
+export const TENANT = 'tenant_test';
+export const CHAT = 'oc_group0001';
+
+/** 003-T1 imported into the group by IMPORTER, owners matched by name. Still a draft. */
+export async function importT1(deps: CollectionDeps) {
+  const { input, answers } = t1ForCollection();
+  const created = await importEvaluation(deps, {
+    tenantKey: TENANT,
+    chatId: CHAT,
+    importerOpenId: IMPORTER,
+    input,
+    directory: { members: MEMBERS },
+    sourceFileName: '003-t1.xlsx',
+  });
+  return { ...created, input, answers };
+}
+
+/** 003-T1 imported, deadline set, collection started. */
+export async function startedT1(deps: CollectionDeps) {
+  const imported = await importT1(deps);
+  const id = imported.evaluation.id;
+  const deadline = await setDeadline(deps, { evaluationId: id, actor: IMPORTER, deadline: '2026-10-09' });
+  if (!deadline.ok) throw new Error(deadline.message);
+  const started = await startCollection(deps, { evaluationId: id, actor: IMPORTER });
+  if (!started.ok) throw new Error(started.message);
+  return { ...imported, evaluation: started.evaluation, owners: started.owners };
+}
+
+export function indicatorNamed(evaluation: EvaluationView, fragment: string): ItemView {
+  const hits = evaluation.items.filter((i) => i.name.includes(fragment));
+  if (hits.length !== 1) throw new Error(`${hits.length} rows match ${fragment}`);
+  return hits[0]!;
+}
