@@ -91,14 +91,16 @@ function build(view: SummaryCardView, level: (typeof LEVELS)[number]): CardJson 
     );
   }
 
-  if (result.warnings.length > 0) {
-    const lines = result.warnings.slice(0, level.warnings).map((w) => {
-      const where = w.indicator === undefined ? '' : `**${escapeMd(clip(result.indicators[w.indicator]?.name ?? '', 20))}**：`;
-      return `- ${where}${escapeMd(clip(w.message, level.reason))}`;
+  const checks = checkLines(result);
+  if (checks.length > 0) {
+    const lines = checks.slice(0, level.warnings).map(({ icon, indicator, message }) => {
+      const where = indicator === undefined ? '' : `**${escapeMd(clip(result.indicators[indicator]?.name ?? '', 20))}**：`;
+      return `- ${icon} ${where}${escapeMd(clip(message, level.reason))}`;
     });
-    const more = result.warnings.length - lines.length;
+    const more = checks.length - lines.length;
     if (more > 0) lines.push(`- …另有 ${more} 条，见附件自评表「评分说明」`);
-    elements.push(collapsible(tr('**⚠️ 核查提示（{n}）**', '**⚠️ Checks ({n})**', { n: result.warnings.length }), [markdown(lines.join('\n'))], result.warnings.length <= 5));
+    const serious = checks.some((c) => c.icon === '🔴');
+    elements.push(collapsible(tr('**⚠️ 核查提示（{n}）**', '**⚠️ Checks ({n})**', { n: checks.length }), [markdown(lines.join('\n'))], serious || checks.length <= 5));
   }
 
   elements.push(scoreChart(result, level.bars));
@@ -111,6 +113,18 @@ function build(view: SummaryCardView, level: (typeof LEVELS)[number]): CardJson 
     summary: tr('{p} 绩效自评：{h}', '{p} self-evaluation: {h}', { p: input.project.name, h: headline }),
     elements,
   });
+}
+
+const SEVERITY_ICON = { red: '🔴', yellow: '🟡', info: 'ℹ️' } as const;
+
+/** Unreadable values first, then the audit's warnings, most serious first. */
+function checkLines(result: ScoreResult): Array<{ icon: string; indicator?: number; message: string }> {
+  const order = { red: 0, yellow: 1, info: 2 } as const;
+  const warnings = [...result.warnings].sort((a, b) => order[a.severity ?? 'yellow'] - order[b.severity ?? 'yellow']);
+  return [
+    ...(result.inputErrors ?? []).map((e) => ({ icon: '🔴', indicator: e.indicator, message: e.message })),
+    ...warnings.map((w) => ({ icon: SEVERITY_ICON[w.severity ?? 'yellow'], indicator: w.indicator, message: w.message })),
+  ];
 }
 
 function budgetLine(result: ScoreResult, reasonChars: number): I18nText {

@@ -1,5 +1,6 @@
 import type { EvaluationInput } from '../domain/evaluation';
 import type { ScoredIndicator, ScoreResult } from '../domain/scoring/result';
+import { resolveProfile } from '../domain/scoring/profiles';
 import { parseAmount, round } from './numbers';
 
 /**
@@ -62,9 +63,9 @@ export function unanswered(result: ScoreResult): ScoredIndicator[] {
   return result.indicators.filter((r) => r.applicable && r.score === null);
 }
 
-/** 分值 of the whole table: the budget line plus every applicable indicator. */
+/** 分值 of the whole table: the budget line plus every indicator (the engine rescales the total when rows are 不适用). */
 export function totalWeight(result: ScoreResult): number {
-  return round(result.budget.weight + result.indicators.filter((r) => r.applicable).reduce((s, r) => s + r.weight, 0), 2);
+  return round(result.budget.weight + result.indicators.reduce((s, r) => s + r.weight, 0), 2);
 }
 
 /** Consecutive runs of equal keys, for merged 一级/二级 cells and grouped report sections. */
@@ -77,4 +78,19 @@ export function runs<T>(items: readonly T[], key: (item: T) => string): Array<{ 
     else out.push({ key: k, start: i, end: i });
   });
   return out;
+}
+
+/**
+ * Rows met with an actual far above the target (the profile's overshoot ratio, 130 % by default): the
+ * 办法 asks whether the target was set too low. Returns the actual as a share of the target.
+ */
+export function overshoots(result: ScoreResult): Array<{ row: ScoredIndicator; ratio: number }> {
+  const limit = resolveProfile(result.profile).overshootRatio;
+  return result.indicators.flatMap((row) => {
+    const t = row.targetValue;
+    const a = row.actualValue;
+    if (row.met !== true || row.kind !== 'positive' || !t || t <= 0 || a === null || a === undefined) return [];
+    const ratio = a / t;
+    return ratio >= limit ? [{ row, ratio }] : [];
+  });
 }

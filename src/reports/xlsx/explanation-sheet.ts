@@ -36,10 +36,20 @@ export function writeExplanationSheet(ws: ExcelJS.Worksheet, data: ReportData): 
     });
   });
 
+  if (result.totalExplanation) {
+    const row = ws.addRow(['', '总分', '', result.total, result.totalExplanation]);
+    row.eachCell({ includeEmpty: true }, (c, col) => {
+      c.font = { ...FONT, bold: col === 2 };
+      c.border = GRID;
+      c.alignment = col === 5 ? LEFT : CENTER;
+      if (col === 4) c.numFmt = SCORE_FORMAT;
+    });
+  }
   ws.addRow([]);
-  const title = ws.addRow(['', result.warnings.length ? `数据核查提示（${result.warnings.length} 条）` : '数据核查：未发现问题']);
+  const issues = (result.inputErrors?.length ?? 0) + result.warnings.length;
+  const title = ws.addRow(['', issues ? `数据核查提示（${issues} 条）` : '数据核查：未发现问题']);
   title.getCell(2).font = { ...FONT, bold: true };
-  for (const w of result.warnings) {
+  for (const w of [...(result.inputErrors ?? []), ...result.warnings]) {
     const where = w.indicator === undefined ? '全表' : (result.indicators[w.indicator]?.name ?? `第 ${w.indicator + 1} 行`);
     const row = ws.addRow(['', where, '', '', w.message]);
     row.getCell(2).alignment = LEFT;

@@ -1,5 +1,5 @@
 import type { ReportData } from '../../model';
-import { belowFull, nonEmpty } from '../../model';
+import { belowFull, nonEmpty, overshoots } from '../../model';
 import { formatNumber, formatRate, round } from '../../numbers';
 import type { ReportBlock } from '../blocks';
 import { sentence, targetPhrase, wan } from '../phrases';
@@ -20,9 +20,8 @@ export function problems({ result }: ReportData): ReportBlock[] {
     if (reason) text += sentence(`原因及改进措施：${reason}`);
     items.push(text);
   }
-  for (const row of result.indicators) {
-    if (row.met !== true || !row.deviationRequired || (row.score !== null && row.score < row.weight)) continue;
-    let text = `${row.name}实际完成值${row.actual ?? ''}与${targetPhrase(row.target)}偏离较大${row.deviationWhy ? `（${row.deviationWhy.replace(/[。.]$/, '')}）` : ''}。`;
+  for (const { row, ratio } of overshoots(result)) {
+    let text = `${row.name}实际完成值${row.actual ?? ''}为年度指标值（${row.target}）的${formatRate(ratio)}，超出较多。`;
     const reason = nonEmpty(row.deviationReason);
     if (reason) text += sentence(`说明：${reason}`);
     items.push(text);

@@ -1,5 +1,5 @@
 import type { ReportData } from '../../model';
-import { belowFull, projectYear } from '../../model';
+import { belowFull, overshoots, projectYear } from '../../model';
 import { formatRate } from '../../numbers';
 import type { ReportBlock } from '../blocks';
 import { enumerate, wan } from '../phrases';
@@ -19,7 +19,7 @@ export function suggestions({ input, result }: ReportData): ReportBlock[] {
   if (short.length > 0) {
     items.push(`落实整改措施。对${names(short)}，按偏差原因分析中提出的改进措施逐项整改，并在${next}跟踪完成情况。`);
   }
-  const over = result.indicators.filter((r) => r.met === true && r.deviationRequired && !(r.score !== null && r.score < r.weight)).map((r) => r.name);
+  const over = overshoots(result).map((o) => o.row.name);
   if (over.length > 0) {
     items.push(`科学设定指标值。${names(over)}的实际完成值明显超出年度指标值，建议${next}结合本年度完成情况合理调整指标值。`);
   }
