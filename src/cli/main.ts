@@ -7,6 +7,7 @@ export {};
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  tick: { summary: '运行一次提醒调度 / run the reminder scheduler once [--now ISO] [--dry-run]', load: () => import('./commands/tick') },
 };
 
 async function main(argv: string[]): Promise<number> {

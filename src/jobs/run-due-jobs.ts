@@ -61,14 +61,9 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
   }
   try {
     const snapshots = await loadCollectingSnapshots(deps.db);
-    const due = new Map<string, { step: PlannedStep; evaluation: EvaluationSnapshot; outboxKey: string }>();
-    for (const evaluation of snapshots) {
-      for (const step of planLadder(evaluation, now, deps.calendar)) {
-        due.set(step.key, { step, evaluation, outboxKey: await reminderOutboxKey(step.key) });
-      }
-    }
-    const planned = await writeNewSteps(deps, [...due.values()], now);
-    const { cancelled, deferred } = await settleStaleReminders(deps, snapshots, new Set([...due.values()].map((d) => d.outboxKey)), now);
+    const due = await planDueSteps(snapshots, now, deps.calendar);
+    const planned = await writeNewSteps(deps, due, now);
+    const { cancelled, deferred } = await settleStaleReminders(deps, snapshots, new Set(due.map((d) => d.outboxKey)), now);
 
     const drained = await drainOutbox(deps.db, deps.lark, clock, log, {
       holder: deps.holder,
@@ -85,10 +80,27 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
   }
 }
 
+export interface DueStep {
+  step: PlannedStep;
+  evaluation: EvaluationSnapshot;
+  outboxKey: string;
+}
+
+/** Every ladder step due at `now` across the evaluations, with its outbox key (also used by `tick --dry-run`). */
+export async function planDueSteps(snapshots: readonly EvaluationSnapshot[], now: Date, calendar: WorkCalendar): Promise<DueStep[]> {
+  const due: DueStep[] = [];
+  for (const evaluation of snapshots) {
+    for (const step of planLadder(evaluation, now, calendar)) {
+      due.push({ step, evaluation, outboxKey: await reminderOutboxKey(step.key) });
+    }
+  }
+  return due;
+}
+
 /** Each new step as one unit: its record and its outbox row, both keyed, so a repeat inserts nothing. */
 async function writeNewSteps(
   deps: SchedulerDeps,
-  due: Array<{ step: PlannedStep; evaluation: EvaluationSnapshot; outboxKey: string }>,
+  due: DueStep[],
   now: Date,
 ): Promise<number> {
   const known = await existingStepKeys(deps.db, due.map((d) => d.step.key));

@@ -1,11 +1,13 @@
-import { getDayDetail } from 'chinese-days';
+// The package's static data file, not its functions: those build their tables with local-time Date
+// getters, which shifts every holiday by a day on hosts west of UTC. The JSON is plain data (37 KB,
+// bundled by tsx, vitest and wrangler alike), so it also runs on workerd with no fs.
+import officialPlan from 'chinese-days/dist/chinese-days.json';
 import { z } from 'zod';
 import { type DateKey, addDays, isDateKey, parseDateKey, weekdayOf } from './shanghai-time';
 
 /**
- * China's working days: official holidays and 调休 make-up days from `chinese-days` (its data is compiled
- * into the module — no fs, so it runs on workerd), plus an override list from configuration for years the
- * package does not know yet (the State Council publishes each year's plan in November or December).
+ * China's working days: official holidays and 调休 make-up days from `chinese-days`, plus an override
+ * list from configuration for years the package does not know yet (the State Council publishes each year's plan in November or December).
  */
 export const calendarOverridesSchema = z.object({
   /** Extra days off (法定节假日), `YYYY-MM-DD`. */
@@ -63,28 +65,31 @@ export function createWorkCalendar(overrides: CalendarOverrides = {}): WorkCalen
   };
 }
 
-/**
- * `chinese-days` parses `YYYY-MM-DD` as UTC midnight but reads it back with local getters, which shifts a
- * day on hosts west of UTC. A Date at UTC noon reads back as the same calendar day at every offset from
- * −11 to +11 h, so we hand it that instead of the string.
- */
+const OFFICIAL_HOLIDAYS: Readonly<Record<string, string>> = officialPlan.holidays;
+const OFFICIAL_WORKDAYS: Readonly<Record<string, string>> = officialPlan.workdays;
+const OFFICIAL_YEARS = new Set(Object.keys(OFFICIAL_HOLIDAYS).map((d) => Number(d.slice(0, 4))));
+
 function packageSaysWorking(date: DateKey): boolean {
-  const detail = getDayDetail(noonUtc(date));
-  if (detail.date !== date) {
-    // Host offset outside ±11 h: fall back to weekends only rather than answer for the wrong day.
-    const weekday = weekdayOf(date);
-    return weekday !== 0 && weekday !== 6;
-  }
-  return detail.work;
+  if (OFFICIAL_WORKDAYS[date]) return true;
+  if (OFFICIAL_HOLIDAYS[date]) return false;
+  const weekday = weekdayOf(date);
+  return weekday !== 0 && weekday !== 6;
 }
 
 function packageKnowsYear(year: number): boolean {
-  // Every official plan makes 1 January a holiday; for a year without data the package reports a weekday name.
-  const detail = getDayDetail(noonUtc(`${year}-01-01`));
-  return detail.name.includes('元旦');
+  return OFFICIAL_YEARS.has(year);
 }
 
-function noonUtc(date: DateKey): Date {
-  const [y, m, d] = parseDateKey(date);
-  return new Date(Date.UTC(y, m - 1, d, 12));
+/**
+ * Overrides from configuration: `JIXIAO_HOLIDAYS` and `JIXIAO_WORKDAYS`, comma- or space-separated
+ * `YYYY-MM-DD` lists (Node: process.env; Workers: vars). Throws a message naming the variable.
+ */
+export function calendarOverridesFromEnv(env: Record<string, string | undefined>): CalendarOverrides {
+  const list = (name: string): string[] => {
+    const items = (env[name] ?? '').split(/[\s,，]+/).filter(Boolean);
+    const bad = items.find((d) => !isDateKey(d));
+    if (bad) throw new Error(`${name}: “${bad}” 不是 YYYY-MM-DD 日期（例如 2027-01-01）`);
+    return items;
+  };
+  return { holidays: list('JIXIAO_HOLIDAYS'), workdays: list('JIXIAO_WORKDAYS') };
 }
