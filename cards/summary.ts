@@ -94,7 +94,9 @@ function build(view: SummaryCardView, level: (typeof LEVELS)[number]): CardJson 
   const checks = checkLines(result);
   if (checks.length > 0) {
     const lines = checks.slice(0, level.warnings).map(({ icon, indicator, message }) => {
-      const where = indicator === undefined ? '' : `**${escapeMd(clip(result.indicators[indicator]?.name ?? '', 20))}**：`;
+      const name = indicator === undefined ? '' : (result.indicators[indicator]?.name ?? '');
+      // the engine's messages usually quote the row already; name it only when they do not
+      const where = name && !message.includes(name) ? `**${escapeMd(clip(name, 20))}**：` : '';
       return `- ${icon} ${where}${escapeMd(clip(message, level.reason))}`;
     });
     const more = checks.length - lines.length;
