@@ -10,8 +10,12 @@ const workingDays = z.number().int().min(1).max(20);
  * per evaluation from the preview card or by command (stored as a partial override, merged over these).
  */
 export const ladderSettingsSchema = z.object({
-  /** Each owner's first card when collection starts. */
-  firstCard: z.object({ enabled: z.boolean().default(true) }).prefault({}),
+  /**
+   * A safety-net first card for owners the collection flow never reached. Off by default: the flow
+   * sends every owner's first entry card as collection starts (`sendFirstEntryCards`) without recording
+   * it where the scheduler could see it, so this rung would send a second message.
+   */
+  firstCard: z.object({ enabled: z.boolean().default(false) }).prefault({}),
   /** A new DM to every owner with items pending, N working days before the deadline. */
   ownerDm: z
     .object({ enabled: z.boolean().default(true), workingDaysBefore: workingDays.default(3), at: wallTime.default('09:30') })

@@ -105,10 +105,12 @@ describe('planLadder', () => {
   });
 
   it('sends a first card only as a safety net for owners the collection flow never reached', () => {
-    const e = evaluation({ owners: [owner('ou_a', 2, { cardMessageId: null }), owner('ou_b', 1)] });
+    const settings = resolveLadderSettings({ firstCard: { enabled: true } });
+    expect(stepsAt(evaluation({ owners: [owner('ou_a', 2, { cardMessageId: null })] }), '2026-09-24', '10:10')).toEqual([]); // off by default
+    const e = evaluation({ settings, owners: [owner('ou_a', 2, { cardMessageId: null }), owner('ou_b', 1)] });
     expect(stepsAt(e, '2026-09-24', '10:05')).toEqual([]);
     expect(stepsAt(e, '2026-09-24', '10:10')).toEqual(['first_card:ou_a']);
-    const contacted = evaluation({ owners: [owner('ou_a', 2, { cardMessageId: null, contacted: true })] });
+    const contacted = evaluation({ settings, owners: [owner('ou_a', 2, { cardMessageId: null, contacted: true })] });
     expect(stepsAt(contacted, '2026-09-24', '10:10')).toEqual([]);
   });
 });
