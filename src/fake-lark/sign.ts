@@ -1,0 +1,33 @@
+import type { Crypto } from '../platform/crypto';
+
+export interface SignOptions {
+  crypto: Crypto;
+  /** When set, the body is signed (and encrypted if `encrypt`), exactly as Lark does (reference §1.4-1.5). */
+  encryptKey?: string;
+  encrypt?: boolean;
+  /** Unix ms; the header carries seconds. */
+  nowMs: number;
+  nonce?: string;
+  /** Overrides for rejection tests. */
+  timestampHeader?: string;
+}
+
+export interface SignedRequest {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** Serialises (and optionally encrypts) a payload and adds Lark's X-Lark-* headers. */
+export async function signLarkRequest(payload: unknown, opts: SignOptions): Promise<SignedRequest> {
+  const plain = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const body = opts.encrypt && opts.encryptKey ? JSON.stringify({ encrypt: await opts.crypto.encrypt(opts.encryptKey, plain) }) : plain;
+  const timestamp = opts.timestampHeader ?? String(Math.floor(opts.nowMs / 1000));
+  const nonce = opts.nonce ?? opts.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (opts.encryptKey) {
+    headers['x-lark-request-timestamp'] = timestamp;
+    headers['x-lark-request-nonce'] = nonce;
+    headers['x-lark-signature'] = await opts.crypto.sha256Hex(timestamp + nonce + opts.encryptKey + body);
+  }
+  return { body, headers };
+}
