@@ -76,6 +76,19 @@ describe('collection services on D1', () => {
     expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['import', 'start']));
   });
 
+  it('imports a 60-row table in one all-or-nothing batch (D1 caps bound parameters per statement)', async () => {
+    const table = blankTable();
+    const rows = Array.from({ length: 60 }, (_, i) => ({ ...table.indicators[i % table.indicators.length]!, name: `指标${i + 1}`, weight: 1.5 }));
+    const { evaluation } = await importEvaluation(deps, {
+      tenantKey: 'tenant-d1',
+      chatId: `oc_d1_${crypto.randomUUID()}`,
+      importerOpenId: IMPORTER,
+      input: { ...table, indicators: rows },
+      directory: { members: MEMBERS },
+    });
+    expect(evaluation.items.slice(1).map((i) => i.name)).toEqual(rows.map((r) => r.name));
+  });
+
   it('commits every answer with its history, and scores the exported table exactly like the seed', async () => {
     const evaluation = await startedEvaluation();
     let explained = 0;
