@@ -61,8 +61,8 @@ describe('summary card', () => {
     const { card, result } = cardFor('t7');
     const text = markdownText(card);
     const table = allNodes(card).find((n) => n.tag === 'table') as { rows: Array<Record<string, string>> };
-    const financing = table.rows.find((r) => r.name.includes('为中小企业实现融资'))!;
-    expect(financing.name.startsWith('⚠️')).toBe(true);
+    const financing = table.rows.find((r) => r.name!.includes('为中小企业实现融资'))!;
+    expect(financing.name!.startsWith('⚠️')).toBe(true);
     expect(financing.score).toBe("<font color='red'>**7.71**</font>");
     expect(text).toContain('受经济下行影响疆内中小企业整体经营状况欠佳');
     expect(result.warnings.length).toBeGreaterThan(0);

@@ -1,0 +1,20 @@
+/** Facts about how the answers were collected, for the summary card and the report's 工作开展情况. */
+import type { EvaluationView } from '../collection/types';
+
+/** Rows still waiting for their owner (pending or returned). */
+export function openRows(view: EvaluationView): number {
+  return view.items.filter((i) => i.value.status === 'pending' || i.value.status === 'returned').length;
+}
+
+/** Distinct people who handed in at least one row. */
+export function respondents(view: EvaluationView): number {
+  return new Set(view.items.map((i) => i.value.submittedBy).filter((x): x is string => !!x)).size;
+}
+
+/** When the last row was handed in, if every row has been. */
+export function completedAt(view: EvaluationView): Date | undefined {
+  if (openRows(view) > 0) return undefined;
+  const times = view.items.map((i) => i.value.submittedAt).filter((x): x is string => !!x).sort();
+  const last = times[times.length - 1];
+  return last ? new Date(last) : undefined;
+}
