@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  createEvaluation,
+  resolveOwners,
+  setDeadline,
+  startCollection,
+  type CreatedEvaluation,
+  type Member,
+} from '../../collection';
+import { getProfile } from '../../domain/scoring/profiles';
+import { readTable } from '../../import/tables/read-table';
+import { systemClock } from '../../platform/clock';
+import { fail, openCliDatabase } from './cli-db';
+
+const USAGE = `用法：jixiao import 文件 --chat 群ID --admin 导入人open_id [选项]
+  读取 .xlsx / .csv / .json 自评表，存为该群的一项评价（草稿）。
+  --chat       评价所在群的 chat_id（oc_…）
+  --admin      导入人的 open_id（ou_…），即第一位管理员，也是预算执行数的填报人
+  --owner      把表中的责任人姓名对应到 open_id，可重复：--owner 张伟=ou_xxx
+  --tenant     租户 tenant_key；默认沿用库里唯一的租户，空库时为 local
+  --profile    评分规则（默认 mof-2020）
+  --deadline   截止日期，例如 2026-10-09
+  --start      设好截止日期且每项都有责任人时，直接开始收集
+  --json       以 JSON 输出结果
+  --db         SQLite 文件；默认 JIXIAO_DB 或 ./data/jixiao.sqlite
+  姓名无法对应（无人或多人同名）的行会列出来，不会猜；可在群里的预览卡片上选人。`;
+
+/** `jixiao import`: an evaluation from a file, for scripting and support (the chat flow does the same). */
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        chat: { type: 'string' },
+        admin: { type: 'string' },
+        owner: { type: 'string', multiple: true },
+        tenant: { type: 'string' },
+        profile: { type: 'string' },
+        deadline: { type: 'string' },
+        start: { type: 'boolean' },
+        json: { type: 'boolean' },
+        db: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    return fail((error as Error).message, USAGE);
+  }
+  const { values: args, positionals } = parsed;
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) return fail('请给出一个要导入的文件。', USAGE);
+  if (!args.chat) return fail('缺少 --chat：评价所在群的 chat_id（oc_…）。', USAGE);
+  if (!args.admin || !/^ou_[0-9a-z]+$/i.test(args.admin)) return fail('缺少 --admin 或格式不对：请给出导入人的 open_id（ou_…）。', USAGE);
+  if (args.profile && !getProfile(args.profile)) return fail(`没有名为“${args.profile}”的评分规则。`, USAGE);
+
+  const members: Member[] = [];
+  for (const mapping of args.owner ?? []) {
+    const m = /^(.+?)=(ou_[0-9a-z]+)$/i.exec(mapping.trim());
+    if (!m) return fail(`--owner “${mapping}” 的格式应为 姓名=ou_xxx。`, USAGE);
+    members.push({ name: m[1]!.trim(), openId: m[2]! });
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return fail(`读不到文件 ${file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const table = await readTable(bytes, basename(file));
+  if (!table.ok) {
+    const lines = table.errors.map((e) => `  ${e.cell ? `${e.cell}：` : e.row ? `第 ${e.row} 行：` : ''}${e.message}`);
+    return fail(`${basename(file)} 无法导入：\n${lines.join('\n')}`);
+  }
+
+  const { db, close } = await openCliDatabase(args.db);
+  try {
+    const tenants = await db.selectFrom('tenants').select('tenant_key').execute();
+    if (!args.tenant && tenants.length > 1) {
+      return fail(`库里有 ${tenants.length} 个租户，请用 --tenant 指定：${tenants.map((t) => t.tenant_key).join('、')}`);
+    }
+    const tenantKey = args.tenant ?? tenants[0]?.tenant_key ?? 'local';
+    const deps = { db, clock: systemClock };
+    const owners = await resolveOwners(table.evaluation.indicators.map((i) => i.owner), { members });
+    const created = await createEvaluation(deps, {
+      tenantKey,
+      chatId: args.chat,
+      importerOpenId: args.admin,
+      input: table.evaluation,
+      owners,
+      sourceFileName: basename(file),
+      ruleProfile: args.profile,
+      deadline: args.deadline ?? null,
+    });
+    const problems: string[] = [];
+    if (args.deadline) {
+      const set = await setDeadline(deps, { evaluationId: created.evaluation.id, actor: args.admin, deadline: args.deadline });
+      if (!set.ok) problems.push(set.message);
+    }
+    let status = created.evaluation.status;
+    if (args.start && problems.length === 0) {
+      const started = await startCollection(deps, { evaluationId: created.evaluation.id, actor: args.admin });
+      if (started.ok) status = started.evaluation.status;
+      else problems.push(`未开始收集：${started.message}`);
+    }
+    if (args.json) {
+      process.stdout.write(
+        `${JSON.stringify({ evaluationId: created.evaluation.id, tenantKey, status, notes: table.notes, ownerIssues: issuesJson(created), problems }, null, 2)}\n`,
+      );
+    } else {
+      process.stdout.write(summary(created, status, table.notes, problems));
+    }
+    return problems.length > 0 && args.start ? 1 : 0;
+  } finally {
+    await close();
+  }
+}
+
+const STATUS: Record<string, string> = { draft: '草稿（待开始收集）', collecting: '已开始收集' };
+
+function issuesJson(created: CreatedEvaluation) {
+  return created.ownerIssues.map((i) => ({
+    position: i.position,
+    name: i.name,
+    status: i.resolution.status,
+    raw: i.resolution.raw,
+    candidates: i.resolution.status === 'ambiguous' ? i.resolution.candidates : undefined,
+  }));
+}
+
+function summary(created: CreatedEvaluation, status: string, notes: string[], problems: string[]): string {
+  const e = created.evaluation;
+  const lines = [
+    `已导入：${e.project.name}（${e.id}）`,
+    `  指标 ${e.items.length - 1} 项，全年预算数 ${e.budget.fullYear} 万元，${STATUS[status] ?? status}${e.deadline ? `，截止 ${e.deadline}` : ''}`,
+    ...notes.map((n) => `  ${n}`),
+  ];
+  if (created.ownerIssues.length > 0) {
+    lines.push(`  ${created.ownerIssues.length} 项的责任人需要确认：`);
+    for (const issue of created.ownerIssues) {
+      const r = issue.resolution;
+      const why =
+        r.status === 'missing' ? '未填写责任人'
+        : r.status === 'not_found' ? `“${r.raw}”在群成员中找不到`
+        : `“${r.raw}”有 ${r.candidates.length} 人同名：${r.candidates.map((c) => c.openId).join('、')}`;
+      lines.push(`    第${issue.position}项 ${issue.name}：${why}`);
+    }
+    lines.push('  可用 --owner 姓名=ou_xxx 重新导入，或在群里的预览卡片上选择责任人。');
+  }
+  for (const p of problems) lines.push(`  ${p}`);
+  return `${lines.join('\n')}\n`;
+}
