@@ -7,6 +7,7 @@ export {};
 type Command = { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  score: { summary: '评分并核查一张自评表 / score FILE [--json] [--profile NAME]', load: () => import('./commands/score') },
   import: { summary: '导入自评表为一项评价 / import a table FILE --chat CHAT_ID --admin OPEN_ID', load: () => import('./commands/import') },
   status: { summary: '查看评价的进度 / show an evaluation EVAL_ID', load: () => import('./commands/status') },
   export: { summary: '导出评价为 JSON（可交给 score）/ export EVAL_ID --json', load: () => import('./commands/export') },

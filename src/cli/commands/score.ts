@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { getProfile, profileNames, DEFAULT_PROFILE } from '../../domain/scoring/profiles';
+import { renderScoreText } from '../../domain/scoring/render-text';
+import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
+import { readTable } from '../../import/tables/read-table';
+
+const USAGE = `用法：jixiao score FILE [--json] [--profile NAME]
+
+  FILE             自评表：.xlsx、.csv（标准自评表或本项目模板）或 .json（见 README）
+  --json           输出 JSON（总分、各项得分、说明、核查提示）
+  --profile NAME   评分规则，默认 ${DEFAULT_PROFILE}；可用：${profileNames().join('、')}
+
+退出码：0 已评分；2 输入有误（提示指出单元格或行）。
+`;
+
+interface Options {
+  file: string;
+  json: boolean;
+  profile: string;
+}
+
+function parseArgs(argv: string[]): Options | { error: string } | 'help' {
+  let file: string | null = null;
+  let json = false;
+  let profile = DEFAULT_PROFILE;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--json') json = true;
+    else if (a === '--profile') {
+      const next = argv[++i];
+      if (!next) return { error: '--profile 后面需要规则名称' };
+      profile = next;
+    } else if (a.startsWith('--profile=')) profile = a.slice('--profile='.length);
+    else if (a.startsWith('-')) return { error: `不认识的选项 ${a}` };
+    else if (file) return { error: `只能评一个文件（多了 ${a}）` };
+    else file = a;
+  }
+  if (!file) return { error: '请给出要评分的文件' };
+  if (!getProfile(profile)) return { error: `未知的评分规则“${profile}”。可用：${profileNames().join('、')}` };
+  return { file, json, profile };
+}
+
+/** `jixiao score FILE [--json] [--profile NAME]`: scores an evaluation file and prints the table or JSON. */
+export async function run(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const opts = parseArgs(argv);
+  if (opts === 'help') {
+    out.write(USAGE);
+    return 0;
+  }
+  if ('error' in opts) {
+    err.write(`${opts.error}\n\n${USAGE}`);
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(opts.file));
+  } catch (e) {
+    err.write(`无法读取文件 ${opts.file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}\n`);
+    return 2;
+  }
+  const read = await readTable(bytes, basename(opts.file));
+  if (!read.ok) {
+    err.write(`${basename(opts.file)} 有 ${read.errors.length} 处需要修改：\n${read.errors.map((e) => `  ${e.message}`).join('\n')}\n`);
+    return 2;
+  }
+  const result = scoreEvaluation(read.evaluation, { profile: opts.profile });
+  if (result.inputErrors?.length) {
+    err.write(`${basename(opts.file)} 有 ${result.inputErrors.length} 处无法评分：\n${result.inputErrors.map((e) => `  ${e.message}`).join('\n')}\n`);
+    return 2;
+  }
+  if (opts.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else {
+    const p = read.evaluation.project;
+    const title = `${p.name}${p.year ? `（${p.year} 年度）` : ''}${p.implementingUnit ? `  实施单位：${p.implementingUnit}` : ''}`;
+    out.write(renderScoreText(result, title));
+    for (const note of read.notes) out.write(`注：${note}\n`);
+  }
+  return 0;
+}
