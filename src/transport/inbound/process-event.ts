@@ -53,9 +53,20 @@ export function createEventProcessor(deps: EventProcessorDeps) {
 
   return {
     process,
-    /** Runs every due row (pending after a restart, or failed with its retry time reached). */
-    async runDue(opts: { includeRunning?: boolean } = {}): Promise<number> {
-      const ids = await inbox.due(clock.now(), opts);
+    /** Runs every due row: pending ones, and failed ones whose retry time has come. */
+    async runDue(): Promise<number> {
+      const ids = await inbox.due(clock.now());
+      for (const id of ids) await process(id);
+      return ids.length;
+    },
+    /**
+     * At start-up only (one process per database): rows a crashed process left `running` go back to
+     * pending, then everything due runs.
+     */
+    async recover(): Promise<number> {
+      const requeued = await inbox.requeueRunning();
+      if (requeued > 0) log.warn('events interrupted by a restart are run again', { count: requeued });
+      const ids = await inbox.due(clock.now());
       for (const id of ids) await process(id);
       return ids.length;
     },

@@ -78,16 +78,12 @@ export function inboundEventsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /**
-     * Rows to (re)run: pending ones, failed ones whose retry time has come, and rows left `running` by a
-     * process that died (after a restart nothing is running yet, so the caller passes `includeRunning`).
-     */
-    async due(now: Date, opts: { includeRunning?: boolean; limit?: number } = {}): Promise<string[]> {
-      const statuses: InboundEventStatus[] = opts.includeRunning ? ['pending', 'failed', 'running'] : ['pending', 'failed'];
+    /** Rows to (re)run: pending ones and failed ones whose retry time has come. */
+    async due(now: Date, opts: { limit?: number } = {}): Promise<string[]> {
       const rows = await db
         .selectFrom('lark_inbound_events')
         .select('event_id')
-        .where('status', 'in', statuses)
+        .where('status', 'in', ['pending', 'failed'])
         .where('next_attempt_at', 'is not', null)
         .where('next_attempt_at', '<=', now.toISOString())
         .orderBy('received_at')
