@@ -5,7 +5,7 @@ import { appendHistory } from '../storage/repositories/history';
 import { insertIndicator, insertValue } from '../storage/repositories/items';
 import { newId } from './ids';
 import { resolutionFor, resolveOwners } from './resolve-owners';
-import { budgetWeightOf, DEFAULT_RULE_PROFILE, targetKindOf } from './scoring';
+import { budgetWeightOf, DEFAULT_RULE_PROFILE, readTarget } from './scoring';
 import type { CollectionDeps, EvaluationView, OwnerDirectory, OwnerResolution } from './types';
 import { getEvaluation } from './views';
 import { parseDeadline } from './deadline';
@@ -133,6 +133,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
   input.indicators.forEach((row, index) => {
     const itemId = newId('it');
     const resolution = resolutionFor(req.owners, row.owner);
+    const target = readTarget(row.target);
     if (resolution.status !== 'resolved') {
       ownerIssues.push({ itemId, position: index + 1, name: row.name, resolution });
     }
@@ -147,8 +148,8 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
           level2: row.level2,
           name: row.name,
           target_raw: row.target,
-          target_kind: targetKindOf(row.target),
-          target_json: null,
+          target_kind: target.kind,
+          target_json: target.json,
           weight: String(row.weight).trim(),
           printed_score: text(row.printedScore),
           owner_raw: resolution.raw,

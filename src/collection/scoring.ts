@@ -11,10 +11,13 @@ export const DEFAULT_RULE_PROFILE = DEFAULT_PROFILE;
 
 export type ScoreFailure = { ok: false; error: { code: string; message: string } };
 
-/** The engine's reading of a target (`positive`, `qualitative`, …), or null when it cannot parse it. */
-export function targetKindOf(target: string): string | null {
+/**
+ * The engine's reading of a target: its kind (`positive`, `qualitative`, …) and the parsed target as
+ * JSON, both null when the engine cannot parse it (the preview's audit then says how to fix the cell).
+ */
+export function readTarget(target: string): { kind: string | null; json: string | null } {
   const parsed = parseTarget(target);
-  return parsed.ok ? parsed.kind : null;
+  return parsed.ok ? { kind: parsed.kind, json: JSON.stringify(parsed) } : { kind: null, json: null };
 }
 
 /** The budget line's weight: the table's own, else the profile's (10 under 财预〔2020〕10号). */
