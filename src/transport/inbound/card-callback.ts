@@ -46,6 +46,9 @@ export const TOASTS = {
   },
 } as const satisfies Record<string, NonNullable<CardActionResponse['toast']>>;
 
+/** Pause between the callback's answer and the delayed update, so the answer is surely out first. */
+const AFTER_ANSWER_MS = 100;
+
 const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /**
@@ -96,6 +99,8 @@ export async function handleCardAction(action: CardAction, deps: CardCallbackDep
     }
     await cards.finish(key, 'deferred', JSON.stringify(result.response), clock.now());
     const card = result.response.card?.data;
+    // Lark rejects or reverts a delayed update sent before the callback's answer arrived (reference §2.4).
+    await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
     if (card && action.token) await deps.lark.delayedUpdateCard(action.token, card);
   });
   return { toast: TOASTS.deferred };
