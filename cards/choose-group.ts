@@ -50,3 +50,21 @@ export function chooseGroupCard(view: ChooseGroupView): CardJson {
   }
   return card({ title: tr('导入表格', 'Import a sheet'), template: 'blue', elements });
 }
+
+/** After the choice: where the sheet went (or why it did not). */
+export function groupChosenCard(view: { fileName: string; groupName: string; ok: boolean; message?: string | null }): CardJson {
+  return card({
+    title: tr('导入表格', 'Import a sheet'),
+    template: view.ok ? 'green' : 'red',
+    elements: [
+      markdown(
+        view.ok
+          ? tr('✅ **{f}** 已导入到{g}，请在群里的预览卡片上指定责任人并开始收集。', '✅ **{f}** was imported into {g}; finish the setup on the preview card there.', {
+              f: escapeMd(view.fileName),
+              g: escapeMd(view.groupName),
+            })
+          : tr('❌ **{f}** 没有导入：{m}', '❌ **{f}** was not imported: {m}', { f: escapeMd(view.fileName), m: escapeMd(view.message ?? '') }),
+      ),
+    ],
+  });
+}

@@ -1,0 +1,20 @@
+import { helpCommand } from './commands/help';
+import { importCommand } from './commands/import';
+import { mineCommand } from './commands/mine';
+import { overviewCommand } from './commands/overview';
+import { progressCommand } from './commands/progress';
+import { templateCommand } from './commands/template';
+import type { Command } from './router';
+
+/**
+ * Every chat command, one row each. To add one, write `commands/<name>.ts` exporting a `Command` and
+ * add its row here; 帮助 lists the rows in this order.
+ */
+export const COMMANDS: Command[] = [
+  importCommand,
+  templateCommand,
+  progressCommand,
+  overviewCommand,
+  mineCommand,
+  helpCommand(() => COMMANDS),
+];

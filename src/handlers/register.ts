@@ -1,0 +1,47 @@
+import { COLLECTION_ACTIONS, COLLECTION_ACTION_NAMES, type CollectionAction } from '../../cards/lib/actions';
+import type { CardAction, CardActionResponse } from '../transport/contract';
+import type { Dispatcher } from '../transport/dispatcher';
+import { chooseGroup } from './actions/choose-group';
+import { laterEntry, openEntry, previousEntry, submitEntry } from './actions/entry';
+import { lock, refresh, reopen } from './actions/overview';
+import { savePreview, startFromPreview } from './actions/preview';
+import { editFromRecap, pageRecap } from './actions/recap';
+import { approveAll, decideReview, pageReview } from './actions/review';
+import type { CollectionHandlerDeps } from './deps';
+import { createMessageHandler } from './messages/receive';
+
+export { COLLECTION_ACTION_NAMES, type CollectionAction };
+export type { CollectionHandlerDeps, TableReaders, ReadOutcome } from './deps';
+
+type Handler = (deps: CollectionHandlerDeps, action: CardAction) => Promise<CardActionResponse>;
+
+/** Which function answers each action our cards carry; the `satisfies` makes a missing one a type error. */
+const ACTION_HANDLERS = {
+  [COLLECTION_ACTIONS.previewSave]: savePreview,
+  [COLLECTION_ACTIONS.previewStart]: startFromPreview,
+  [COLLECTION_ACTIONS.entryOpen]: openEntry,
+  [COLLECTION_ACTIONS.entrySubmit]: submitEntry,
+  [COLLECTION_ACTIONS.entryPrev]: previousEntry,
+  [COLLECTION_ACTIONS.entryLater]: laterEntry,
+  [COLLECTION_ACTIONS.recapEdit]: editFromRecap,
+  [COLLECTION_ACTIONS.recapPage]: pageRecap,
+  [COLLECTION_ACTIONS.reviewDecide]: decideReview,
+  [COLLECTION_ACTIONS.reviewApproveAll]: approveAll,
+  [COLLECTION_ACTIONS.reviewPage]: pageReview,
+  [COLLECTION_ACTIONS.overviewLock]: lock,
+  [COLLECTION_ACTIONS.overviewReopen]: reopen,
+  [COLLECTION_ACTIONS.overviewRefresh]: refresh,
+  [COLLECTION_ACTIONS.importChooseGroup]: chooseGroup,
+} satisfies Record<CollectionAction, Handler>;
+
+/**
+ * Wires the collection flow into the dispatcher: the message handler and one handler per card action.
+ * The dispatcher must have been created with `COLLECTION_ACTION_NAMES` among its action names.
+ */
+export function registerCollectionHandlers(dispatcher: Dispatcher<string>, deps: CollectionHandlerDeps): void {
+  dispatcher.onEvent('im.message.receive_v1', createMessageHandler(deps));
+  for (const name of COLLECTION_ACTION_NAMES) {
+    const handler: Handler = ACTION_HANDLERS[name];
+    dispatcher.onAction(name, (action) => handler(deps, action));
+  }
+}
