@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { approveItems, getEvaluation, submitValue, type CollectionDeps, type EvaluationView } from '../../src/collection';
+import { getEvaluation, type CollectionDeps, type EvaluationView } from '../../src/collection';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { listHistory } from '../../src/storage/repositories/history';
 import { postSummary } from '../../src/summary/post-summary';
@@ -8,28 +8,15 @@ import type { LarkClient } from '../../src/transport/contract';
 import { CHAT, IMPORTER, MEMBERS, openTestDeps, startedT1 } from '../collection/support';
 import { docxParagraphs, readZipEntry } from '../reports/zip';
 import { fakeLarkFor } from './fake-lark';
+import { answerAndApprove } from './support';
 
 let deps: CollectionDeps;
 let close: () => Promise<void>;
 let evaluation: EvaluationView;
 let answers: Awaited<ReturnType<typeof startedT1>>['answers'];
 
-/** Every owner answers as the seed table did (adding a reason where the rules ask for one); the admin approves. */
-async function answerAll(withBudgetReason = '部分培训因费用无法报销未开展，资金结余。') {
-  for (const item of evaluation.items) {
-    const row = item.kind === 'budget' ? null : answers.indicators[item.position - 1]!;
-    const actual = row ? String(row.actual) : String(answers.budget.executed);
-    const reason = row ? (row.deviationReason ?? undefined) : withBudgetReason;
-    let r = await submitValue(deps, { itemId: item.id, actor: item.owner.openId!, expectedVersion: item.value.version, actual, deviationReason: reason });
-    if (!r.ok && r.code === 'deviation_required') {
-      r = await submitValue(deps, { itemId: item.id, actor: item.owner.openId!, expectedVersion: item.value.version, actual, deviationReason: '工作推进快于计划，已据实填报。' });
-    }
-    if (!r.ok) throw new Error(`${item.name}: ${r.message}`);
-  }
-  const current = (await getEvaluation(deps.db, evaluation.id))!;
-  const approved = await approveItems(deps, { actor: IMPORTER, items: current.items.map((i) => ({ itemId: i.id, expectedVersion: i.value.version })) });
-  const refused = approved.results.filter((r) => !r.outcome.ok);
-  if (refused.length > 0) throw new Error(`approval refused: ${JSON.stringify(refused)}`);
+async function answerAll() {
+  evaluation = await answerAndApprove(deps, evaluation, answers);
 }
 
 beforeEach(async () => {
@@ -46,7 +33,7 @@ describe('postSummary', () => {
     const posted = await postSummary({ ...deps, lark: fake.lark }, { evaluationId: evaluation.id, actor: IMPORTER, trigger: 'command' });
     if (!posted.ok) throw new Error(posted.message);
 
-    const expected = scoreEvaluation({ ...answers, budget: { ...answers.budget, deviationReason: 'x' }, indicators: answers.indicators }).total;
+    const expected = scoreEvaluation(answers).total;
     expect(posted.total).toBe(expected);
     expect(posted.grade).toBe('优');
 
