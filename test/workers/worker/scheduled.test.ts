@@ -1,0 +1,76 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../../src/platform/clock';
+import { memoryLogger } from '../../../src/transport/log';
+import { openD1 } from '../../../src/worker/d1-database';
+import { createWorker } from '../../../src/worker/create-worker';
+import type { WorkerEnv } from '../../../src/worker/env';
+import { fakeLarkForWorker, IMPORTER, MEMBERS, sh, startT1 } from '../fixture';
+
+// The Cron Trigger path: Cloudflare calls `scheduled` with the cron's time; the Worker runs the same
+// runDueJobs(now) as the Node server, against D1, sending through the fetch client to the fake Lark.
+const workerEnv = env as unknown as WorkerEnv;
+
+async function cron(worker: ReturnType<typeof createWorker>, at: Date) {
+  const ctx = createExecutionContext();
+  await worker.scheduled!(createScheduledController({ scheduledTime: at.getTime(), cron: '* * * * *' }), workerEnv, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+let chatId: string;
+beforeEach(() => {
+  chatId = `oc_wd_${crypto.randomUUID().slice(0, 8)}`;
+});
+
+describe('Worker entry: scheduled', () => {
+  it('sends the T-3 reminders that are due to the fake Lark, once, and nothing on a holiday', async () => {
+    const clock = manualClock(sh('2026-09-24', '10:00'));
+    const evaluation = await startT1({ db: openD1(env.DB), clock }, chatId);
+    const fake = fakeLarkForWorker(clock, chatId);
+    const log = memoryLogger();
+    const worker = createWorker({ clock, larkFetch: fake.fetch, log });
+    const dms = () => MEMBERS.flatMap((m) => fake.messagesTo(m.openId).map(() => m.openId));
+
+    // 国庆 holiday (1 Oct): the ladder waits.
+    clock.set(sh('2026-10-01', '09:30'));
+    await cron(worker, clock.now());
+    expect(dms()).toEqual([]);
+
+    // Tuesday 29 Sep 09:30 is three working days before Friday 9 Oct across the break: every owner
+    // with pending rows gets one DM.
+    clock.set(sh('2026-09-29', '09:30'));
+    await cron(worker, clock.now());
+    const owners = new Set(evaluation.items.map((i) => i.owner.openId));
+    expect(new Set(dms())).toEqual(owners);
+    expect(dms()).toHaveLength(owners.size);
+    expect(owners).toContain(IMPORTER);
+    for (const openId of owners) {
+      const [dm] = fake.messagesTo(openId!);
+      expect(dm!.content).toContain('金融监管专项经费');
+      expect(dm!.uuid).toBeTruthy(); // every send carries its outbox key as Lark's dedupe uuid
+    }
+
+    // The next minute's cron (and a retried one) sends nothing new.
+    clock.set(sh('2026-09-29', '09:31'));
+    await cron(worker, clock.now());
+    await cron(worker, clock.now());
+    expect(dms()).toHaveLength(owners.size);
+
+    const runs = log.lines.filter((l) => l.msg === 'cron: scheduler run');
+    expect(runs).toHaveLength(4);
+    expect(runs.every((r) => r.fields?.ran === true)).toBe(true);
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM outbox WHERE evaluation_id = ? AND sent_at IS NOT NULL').bind(evaluation.id).first<{ n: number }>();
+    expect(rows?.n).toBe(owners.size);
+  });
+
+  it('fails the cron invocation, logged, when the Worker is misconfigured', async () => {
+    const log = memoryLogger();
+    const worker = createWorker({ log });
+    const { LARK_APP_SECRET: _dropped, ...partial } = workerEnv;
+    const ctx = createExecutionContext();
+    await expect(
+      worker.scheduled!(createScheduledController({ scheduledTime: Date.now(), cron: '* * * * *' }), partial as WorkerEnv, ctx),
+    ).rejects.toThrow(/LARK_APP_SECRET/);
+  });
+});
