@@ -117,13 +117,14 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
     for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
 
     for (;;) {
-      await limiter.acquire([{ key: `app:${call.op}`, limits: appLimits }, ...(call.buckets ?? [])]);
       const headers: Record<string, string> = {};
       let token: string | undefined;
       if (authorised) {
         token = await tokens.get();
         headers.authorization = `Bearer ${token}`;
       }
+      // Reserve the slot right before sending, so reservation time and arrival time stay close.
+      await limiter.acquire([{ key: `app:${call.op}`, limits: appLimits }, ...(call.buckets ?? [])]);
       let body: BodyInit | undefined;
       if (call.json !== undefined) {
         headers['content-type'] = 'application/json; charset=utf-8';
