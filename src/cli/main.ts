@@ -11,6 +11,7 @@ const commands: Record<string, Command> = {
   import: { summary: '导入自评表为一项评价 / import a table FILE --chat CHAT_ID --admin OPEN_ID', load: () => import('./commands/import') },
   status: { summary: '查看评价的进度 / show an evaluation EVAL_ID', load: () => import('./commands/status') },
   export: { summary: '导出评价为 JSON（可交给 score）/ export EVAL_ID --json', load: () => import('./commands/export') },
+  report: { summary: '生成自评表 .xlsx 和自评报告 .docx / report EVAL_ID|FILE --out DIR', load: () => import('./commands/report') },
   tick: { summary: '运行一次提醒调度 / run the reminder scheduler once [--now ISO] [--dry-run]', load: () => import('./commands/tick') },
 };
 

@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { getEvaluation } from '../../collection';
+import type { EvaluationInput } from '../../domain/evaluation';
+import { DEFAULT_PROFILE, getProfile, profileNames } from '../../domain/scoring/profiles';
+import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
+import { readTable } from '../../import/tables/read-table';
+import { buildReports } from '../../reports/build-reports';
+import type { ReportData } from '../../reports/model';
+import { completedAt, respondents } from '../../summary/collection-facts';
+import { toEvaluationInput } from '../../collection/export';
+import { fail, openCliDatabase } from './cli-db';
+
+const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径]
+      jixiao report 文件 --out 目录 [--profile 规则]
+  生成项目支出绩效自评表（.xlsx）和自评报告（.docx）。
+  评价ID（ev_…）取数据库中已收集的数据；文件（.xlsx/.csv/.json）按表中的实际完成值评分。`;
+
+/** `jixiao report`: the two documents of an evaluation (stored or a table file), written to a folder. */
+export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, db: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+  } catch (error) {
+    return fail((error as Error).message, USAGE);
+  }
+  if (parsed.values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  const target = parsed.positionals[0];
+  if (!target || parsed.positionals.length > 1) return fail('请给出一个评价ID（ev_…）或一个自评表文件。', USAGE);
+  if (!parsed.values.out) return fail('请用 --out 指定输出目录，例如 --out ./报告。', USAGE);
+  const profile = parsed.values.profile ?? DEFAULT_PROFILE;
+  if (!getProfile(profile)) return fail(`未知的评分规则“${profile}”。可用：${profileNames().join('、')}`);
+
+  const data = existsSync(target) ? await fromFile(target, profile, err) : await fromDatabase(target, parsed.values.db, err);
+  if (typeof data === 'number') return data;
+
+  const dir = resolve(parsed.values.out);
+  mkdirSync(dir, { recursive: true });
+  const files = await buildReports(data);
+  for (const file of [files.xlsx, files.docx]) {
+    const path = join(dir, file.name);
+    writeFileSync(path, file.data);
+    out.write(`已写入 ${path}\n`);
+  }
+  out.write(`${data.input.project.name}：${data.result.total} 分 · ${data.result.grade}\n`);
+  return 0;
+}
+
+async function fromFile(path: string, profile: string, err: NodeJS.WritableStream): Promise<ReportData | number> {
+  const read = await readTable(new Uint8Array(await readFile(path)), basename(path));
+  if (!read.ok) {
+    err.write(`${basename(path)} 有 ${read.errors.length} 处需要修改：\n${read.errors.map((e) => `  ${e.message}`).join('\n')}\n`);
+    return 2;
+  }
+  return scored(read.evaluation, profile, err, new Date());
+}
+
+async function fromDatabase(id: string, dbFlag: string | undefined, err: NodeJS.WritableStream): Promise<ReportData | number> {
+  const { db, close } = await openCliDatabase(dbFlag);
+  try {
+    const view = await getEvaluation(db, id);
+    if (!view) {
+      err.write(`找不到评价 ${id}，也没有名为 ${id} 的文件。请用 jixiao status 查看评价ID。\n`);
+      return 1;
+    }
+    const data = scored(toEvaluationInput(view), view.ruleProfile, err, new Date());
+    if (typeof data === 'number') return data;
+    const done = completedAt(view);
+    return { ...data, collection: { respondents: respondents(view), ...(done ? { completedAt: done } : {}) } };
+  } finally {
+    await close();
+  }
+}
+
+function scored(input: EvaluationInput, profile: string, err: NodeJS.WritableStream, now: Date): ReportData | number {
+  const result = scoreEvaluation(input, { profile });
+  if (result.inputErrors?.length) {
+    err.write(`有 ${result.inputErrors.length} 处无法评分，请先修改：\n${result.inputErrors.map((e) => `  ${e.message}`).join('\n')}\n`);
+    return 2;
+  }
+  return { input, result, generatedAt: now };
+}
