@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  exportEvaluation,
   getEvaluation,
   getItem,
   markSummaryPosted,
@@ -99,6 +100,21 @@ describe('submitting a value', () => {
     const row = indicatorNamed(evaluation, '提高民众金融普法满意度'); // 有效提高, 10 points
     const result = await submitValue(deps, { itemId: row.id, actor: row.owner.openId!, expectedVersion: 0, actual: '普法宣传覆盖全区', band: '达成' });
     expect(result).toMatchObject({ ok: true, item: { value: { band: '达成', score: 10, actual: '普法宣传覆盖全区' } } });
+  });
+
+  it('asks for a score inside the band when a qualitative row is only partly achieved, and keeps it for the export', async () => {
+    const row = indicatorNamed(evaluation, '提高民众金融普法满意度'); // 10 points: 部分达成 = 6–8
+    const actor = row.owner.openId!;
+    const noScore = await submitValue(deps, { itemId: row.id, actor, expectedVersion: 0, actual: '宣传覆盖一半地州', band: '部分达成' });
+    expect(noScore).toMatchObject({ ok: false, code: 'invalid_input', field: 'score', message: expect.stringContaining('6–8') });
+    const outside = await submitValue(deps, { itemId: row.id, actor, expectedVersion: 0, actual: '宣传覆盖一半地州', band: '部分达成', score: '9', deviationReason: 'x' });
+    expect(outside).toMatchObject({ ok: false, code: 'invalid_input', field: 'score' });
+    const noReason = await submitValue(deps, { itemId: row.id, actor, expectedVersion: 0, actual: '宣传覆盖一半地州', band: '部分达成', score: '7' });
+    expect(noReason).toMatchObject({ ok: false, code: 'deviation_required' });
+    const ok = await submitValue(deps, { itemId: row.id, actor, expectedVersion: 0, actual: '宣传覆盖一半地州', band: '部分达成', score: '7', deviationReason: '南疆地州宣传未覆盖' });
+    expect(ok).toMatchObject({ ok: true, item: { value: { band: '部分达成', manualScore: '7', score: 7 } } });
+    const exported = (await exportEvaluation(deps.db, evaluation.id))!;
+    expect(exported.indicators.find((r) => r.name === row.name)).toMatchObject({ actual: '宣传覆盖一半地州', band: '部分达成', score: '7', deviationReason: '南疆地州宣传未覆盖' });
   });
 
   it('answers a card built from an older version with the current value instead of overwriting it', async () => {
