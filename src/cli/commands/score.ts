@@ -43,7 +43,12 @@ function parseArgs(argv: string[]): Options | { error: string } | 'help' {
 }
 
 /** `jixiao score FILE [--json] [--profile NAME]`: scores an evaluation file and prints the table or JSON. */
-export async function run(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+/** Where the command writes; tests pass a sink instead of the process streams. */
+export interface Writer {
+  write(text: string): unknown;
+}
+
+export async function run(argv: string[], out: Writer = process.stdout, err: Writer = process.stderr): Promise<number> {
   const opts = parseArgs(argv);
   if (opts === 'help') {
     out.write(USAGE);
