@@ -5,6 +5,7 @@ import { overviewCommand } from './commands/overview';
 import { progressCommand } from './commands/progress';
 import { templateCommand } from './commands/template';
 import type { Command } from './router';
+import { summaryCommand, unitRollupCommand } from '../../summary/chat-commands';
 
 /**
  * Every chat command, one row each. To add one, write `commands/<name>.ts` exporting a `Command` and
@@ -14,6 +15,8 @@ export const COMMANDS: Command[] = [
   importCommand,
   templateCommand,
   progressCommand,
+  summaryCommand,
+  unitRollupCommand,
   overviewCommand,
   mineCommand,
   helpCommand(() => COMMANDS),
