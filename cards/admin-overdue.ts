@@ -1,6 +1,6 @@
 import type { CardJson } from '../src/transport/contract';
 import { button, card, columns, datePicker, divider, form, markdown } from './lib/elements';
-import { tr } from './lib/i18n';
+import { tr, type Text } from './lib/i18n';
 import { clip, escapeMd } from './lib/markdown';
 
 /**
@@ -73,5 +73,15 @@ export function adminOverdueCard(view: AdminOverdueView): CardJson {
         },
       ]),
     ],
+  });
+}
+
+/** What the admin card turns into once an admin chose: the outcome, no buttons. */
+export function adminOverdueResolvedCard(view: { project: string; outcome: Text }): CardJson {
+  return card({
+    title: tr('逾期处理', 'Overdue'),
+    subtitle: escapeMd(clip(view.project, 60)),
+    template: 'grey',
+    elements: [markdown(view.outcome)],
   });
 }

@@ -69,6 +69,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
       startedAt,
       deadline: shanghaiInstant(addDays(e.deadline, 1)),
       settings: resolveLadderSettings(settingsJson),
+      summaryPosted: e.summary_posted_at !== null,
       owners: [...owners.values()],
       admins: admins.map((a) => ({ openId: a.open_id, name: names.get(a.open_id) ?? a.open_id })),
     });

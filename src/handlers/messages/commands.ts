@@ -5,6 +5,7 @@ import { overviewCommand } from './commands/overview';
 import { progressCommand } from './commands/progress';
 import { templateCommand } from './commands/template';
 import type { Command } from './router';
+import { REMINDER_COMMANDS } from '../reminders/commands';
 import { summaryCommand, unitRollupCommand } from '../../summary/chat-commands';
 
 /**
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   unitRollupCommand,
   overviewCommand,
   mineCommand,
+  ...REMINDER_COMMANDS,
   helpCommand(() => COMMANDS),
 ];

@@ -14,7 +14,7 @@ import { type EvaluationSnapshot, type OwnerSnapshot, type PlannedStep, outboxKe
  */
 export function planLadder(evaluation: EvaluationSnapshot, now: Date, calendar: WorkCalendar): PlannedStep[] {
   const { settings } = evaluation;
-  if (!isSendable(now, calendar, settings.window)) return [];
+  if (evaluation.summaryPosted || !isSendable(now, calendar, settings.window)) return [];
 
   const today = shanghaiDate(now);
   const pending = evaluation.owners.filter((o) => o.pending > 0);

@@ -12,6 +12,8 @@ export interface EvaluationSnapshot {
   /** The instant answers are due by: for a deadline date, the Shanghai midnight that ends it. */
   deadline: Date;
   settings: LadderSettings;
+  /** Once the summary is out (complete, or an admin's 按现有数据汇总) nobody is chased any more. */
+  summaryPosted?: boolean;
   owners: OwnerSnapshot[];
   admins: Person[];
 }
