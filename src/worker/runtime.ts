@@ -38,7 +38,7 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
   const crypto = createWebCrypto();
   const db = openD1(env.DB);
   const lark = larkClientFor(config, options);
-  const dispatcher = createWorkerDispatcher({ config, db, lark, crypto, clock: options.clock, log: options.log });
+  const dispatcher = createWorkerDispatcher({ db, lark, clock: options.clock, log: options.log });
   // No runInBackground: createApp then hands slow work to the request's executionCtx.waitUntil.
   const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, log: options.log });
   const scheduler: SchedulerDeps = {
