@@ -53,6 +53,12 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
   const input = req.input;
   const deadline = req.deadline ? parseDeadline(req.deadline) : null;
   const { db } = deps;
+  // The table readers already refuse these with the cell named; this guards other callers.
+  for (const row of input.indicators) {
+    if (!Number.isFinite(Number(String(row.weight).trim())) || String(row.weight).trim() === '') {
+      throw new RangeError(`“${row.name}”的分值“${String(row.weight)}”不是数字`);
+    }
+  }
 
   const steps: AtomicStep[] = [
     { query: insertTenantIfMissing(db, req.tenantKey, now) },

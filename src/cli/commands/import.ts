@@ -77,7 +77,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const table = await readTable(bytes, basename(file));
   if (!table.ok) {
-    const lines = table.errors.map((e) => `  ${e.cell ? `${e.cell}：` : e.row ? `第 ${e.row} 行：` : ''}${e.message}`);
+    const where = (e: { cell?: string; row?: number; message: string }) =>
+      e.cell && !e.message.startsWith(e.cell) ? `${e.cell}：` : !e.cell && e.row ? `第 ${e.row} 行：` : '';
+    const lines = table.errors.map((e) => `  ${where(e)}${e.message}`);
     return fail(`${basename(file)} 无法导入：\n${lines.join('\n')}`);
   }
 
