@@ -1,0 +1,111 @@
+/**
+ * `npm start`: the bot on Node. Parses the configuration, opens SQLite, builds the Hono app and serves it
+ * on PORT, runs the durable event queue, and in `LARK_EVENT_MODE=ws` also the long connection.
+ * Keep this a wiring file: features register their handlers in the marked section below.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { ConfigError, parseConfig, type Config } from '../config';
+import { createFakeLark } from '../fake-lark';
+import { systemClock } from '../platform/clock';
+import { cardActionsRepository } from '../storage/repositories/transport/card-actions';
+import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
+import { createLarkClient, type FullLarkClient } from '../transport/client';
+import { createDispatcher } from '../transport/dispatcher';
+import { createEventProcessor } from '../transport/inbound/process-event';
+import { consoleLogger } from '../transport/log';
+import { createNodeCrypto } from './crypto-node';
+import { createJobQueue, startInboxSweeper } from './job-queue';
+import { openSqlite } from './sqlite';
+import { startLongConnection } from './ws-client';
+
+let config: Config;
+try {
+  config = parseConfig(process.env);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`配置错误 / configuration error — ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const log = consoleLogger;
+const clock = systemClock;
+const crypto = createNodeCrypto();
+const { db, close: closeDb } = await openSqlite(config.dbPath);
+
+// Local mode (no Lark app configured): an embedded fake Lark stands in for the Open Platform.
+const localFake = config.mode === 'local' ? createFakeLark({ crypto, clock, encryptKey: null }) : null;
+if (localFake) {
+  config = {
+    ...config,
+    lark: { ...config.lark, appId: localFake.appId, appSecret: localFake.appSecret, verificationToken: localFake.verificationToken },
+    security: { ...config.security, insecureLocalDev: true },
+  };
+}
+const lark: FullLarkClient = createLarkClient({
+  baseUrl: localFake ? 'http://fake.lark.local' : config.lark.baseUrl,
+  appId: config.lark.appId!,
+  appSecret: config.lark.appSecret!,
+  clock,
+  ...(localFake ? { fetch: localFake.fetch } : {}),
+});
+
+// ---- Feature wiring: declare action names and register handlers here. ----
+const actionNames: string[] = [];
+const dispatcher = createDispatcher<string>(actionNames);
+// ---- end of feature wiring ----
+
+const queue = createJobQueue({ concurrency: 4, log });
+const inbox = inboundEventsRepository(db);
+const cards = cardActionsRepository(db);
+const processor = createEventProcessor({ inbox, dispatcher, clock, log });
+const app = createApp({ config, crypto, clock, db, dispatcher, lark, processor, log, runInBackground: (work) => queue.enqueue(work) });
+if (localFake) localFake.connect({ fetch: (req) => app.fetch(req) });
+
+const sweeper = startInboxSweeper({ processor, inbox, cards, clock, log });
+await sweeper.ready;
+
+const ws =
+  config.lark.eventMode === 'ws'
+    ? startLongConnection({
+        config,
+        clock,
+        log,
+        dispatcher,
+        inbound: { inbox, processor },
+        card: { cards, dispatcher, lark, crypto, clock, log, budgetMs: config.cardBudgetMs },
+        later: (work) => queue.enqueue(work),
+      })
+    : null;
+
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  log.info('jixiao listening', {
+    port: info.port,
+    mode: config.mode,
+    eventMode: config.lark.eventMode,
+    baseUrl: localFake ? 'embedded fake Lark' : config.lark.baseUrl,
+    webhooks: ['/webhook/event', '/webhook/card'],
+  });
+  if (localFake) {
+    log.info('本地模式：未配置飞书应用，使用内置的模拟飞书。连接真实应用请设置 LARK_APP_ID、LARK_APP_SECRET、LARK_VERIFICATION_TOKEN、LARK_ENCRYPT_KEY（见 README「Connecting a Lark app」）');
+  }
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info('shutting down', { signal });
+  ws?.stop();
+  sweeper.stop();
+  server.close();
+  // Unfinished events stay in the inbox and are recovered on the next start.
+  await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, 5000))]);
+  await closeDb();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
