@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { getProfile, profileNames, DEFAULT_PROFILE } from '../../domain/scoring/profiles';
 import { renderScoreText } from '../../domain/scoring/render-text';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
-import { readTable } from '../../import/tables/read-table';
+import { formatTableError, readTable } from '../../import/tables/read-table';
 
 const USAGE = `用法：jixiao score FILE [--json] [--profile NAME]
 
@@ -67,7 +67,7 @@ export async function run(argv: string[], out: Writer = process.stdout, err: Wri
   }
   const read = await readTable(bytes, basename(opts.file));
   if (!read.ok) {
-    err.write(`${basename(opts.file)} 有 ${read.errors.length} 处需要修改：\n${read.errors.map((e) => `  ${e.message}`).join('\n')}\n`);
+    err.write(`${basename(opts.file)} 有 ${read.errors.length} 处需要修改：\n${read.errors.map((e) => `  ${formatTableError(e)}`).join('\n')}\n`);
     return 2;
   }
   const result = scoreEvaluation(read.evaluation, { profile: opts.profile });

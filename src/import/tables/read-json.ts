@@ -17,7 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
   level2: '二级指标',
 };
 
-/** The JSON input of `jixiao score` (README), checked against the schema; errors name the item and field. */
+/** The JSON input of `jixiao score` (README), checked against the schema; errors name the item (第 3 项指标) and field. */
 export function readJson(text: string): ReadTableResult {
   let data: unknown;
   try {
@@ -36,7 +36,6 @@ export function readJson(text: string): ReadTableResult {
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     return {
       message: `${where ? `${where}的` : ''}${what}${missing ? '缺失，请补上' : `有误：${issue.message}`}（位置 ${path.join('.')}）`,
-      ...(index != null ? { row: index + 1 } : {}),
     };
   });
   return { ok: false, errors };

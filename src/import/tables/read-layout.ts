@@ -45,7 +45,7 @@ function numberAt(ctx: Ctx, pos: Pos | null, what: string, example: string): num
   if (!text || DASH.test(text)) return null;
   const n = readNumber(text);
   if (!n) {
-    ctx.errors.push({ cell: cellAddress(pos.r, pos.c), row: pos.r + 1, message: `${cellAddress(pos.r, pos.c)}：${what}“${text}”不是数字。请填写数字，例如：${example}。` });
+    ctx.errors.push({ cell: cellAddress(pos.r, pos.c), row: pos.r + 1, message: `${what}“${text}”不是数字。请填写数字，例如：${example}。` });
     return null;
   }
   return n.toNumber();
@@ -120,7 +120,7 @@ function readBudget(ctx: Ctx): EvaluationInput['budget'] | null {
       else if (text.includes('其他资金')) sources.other = amounts(r);
     }
     if (total.fullYear == null) {
-      ctx.errors.push({ cell: cellAddress(totalRow.r, cols.fullYear), row: totalRow.r + 1, message: `${cellAddress(totalRow.r, cols.fullYear)}：年度资金总额的全年预算数为空。请填写金额（万元），例如：105。` });
+      ctx.errors.push({ cell: cellAddress(totalRow.r, cols.fullYear), row: totalRow.r + 1, message: `年度资金总额的全年预算数为空。请填写金额（万元），例如：105。` });
       return null;
     }
     const rateText = cols.rate == null ? '' : cellText(grid, totalRow.r, cols.rate);
@@ -141,7 +141,7 @@ function readBudget(ctx: Ctx): EvaluationInput['budget'] | null {
   };
   const fullYear = kv((l) => l.startsWith(BUDGET_FIELDS.fullYear), '全年预算数', '105');
   if (fullYear == null) {
-    if (!ctx.errors.length) ctx.errors.push({ cell: cellAddress(fullYearLabel.r, fullYearLabel.c + 1), row: fullYearLabel.r + 1, message: `${cellAddress(fullYearLabel.r, fullYearLabel.c + 1)}：请在“全年预算数”右侧填写金额（万元），例如：105。` });
+    if (!ctx.errors.length) ctx.errors.push({ cell: cellAddress(fullYearLabel.r, fullYearLabel.c + 1), row: fullYearLabel.r + 1, message: `请在“全年预算数”右侧填写金额（万元），例如：105。` });
     return null;
   }
   return {
@@ -188,7 +188,7 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
   });
   for (const [key, name] of [['weight', '分值'], ['target', '年度指标值']] as const) {
     if (cols[key] === undefined) {
-      ctx.errors.push({ row: headerAt.r + 1, message: `第 ${headerAt.r + 1} 行的指标表头缺少“${name}”列。` });
+      ctx.errors.push({ row: headerAt.r + 1, message: `指标表头缺少“${name}”列。请在这一行加上“${name}”列。` });
       return null;
     }
   }
@@ -221,21 +221,21 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
 
     const where = `第 ${r + 1} 行`;
     if (!name) {
-      ctx.errors.push({ cell: addr(r, 'name'), row: r + 1, message: `${addr(r, 'name')}：${where}缺少三级指标名称。请填写指标名称。` });
+      ctx.errors.push({ cell: addr(r, 'name'), row: r + 1, message: `${where}缺少三级指标名称。请填写指标名称。` });
       continue;
     }
     const weight = readNumber(weightText);
     if (!weight) {
-      ctx.errors.push({ cell: addr(r, 'weight'), row: r + 1, message: `${addr(r, 'weight')}：“${name}”的分值“${weightText}”不是数字。请填写该指标的分值，例如：5。` });
+      ctx.errors.push({ cell: addr(r, 'weight'), row: r + 1, message: `“${name}”的分值“${weightText}”不是数字。请填写该指标的分值，例如：5。` });
     }
     const parsedTarget = parseTarget(target);
     if (!parsedTarget.ok) {
-      ctx.errors.push({ cell: addr(r, 'target'), row: r + 1, message: `${addr(r, 'target')}：“${name}”：${parsedTarget.error.message}` });
+      ctx.errors.push({ cell: addr(r, 'target'), row: r + 1, message: `“${name}”：${parsedTarget.error.message}` });
     }
     const actual = text(r, 'actual');
     if (actual && parsedTarget.ok) {
       const parsed = parseActual(actual, parsedTarget);
-      if (!parsed.ok) ctx.errors.push({ cell: addr(r, 'actual'), row: r + 1, message: `${addr(r, 'actual')}：“${name}”：${parsed.error.message}` });
+      if (!parsed.ok) ctx.errors.push({ cell: addr(r, 'actual'), row: r + 1, message: `“${name}”：${parsed.error.message}` });
     }
     const scoreText = text(r, 'score');
     const printedScore = scoreText && !DASH.test(scoreText) ? numberAt(ctx, { r, c: cols.score! }, `“${name}”的得分`, '5') : null;
@@ -257,7 +257,7 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
     });
   }
   if (!indicators.length && !ctx.errors.length) {
-    ctx.errors.push({ row: headerAt.r + 2, message: `第 ${headerAt.r + 1} 行表头下面没有指标。请在表头下逐行填写三级指标、年度指标值和分值。` });
+    ctx.errors.push({ row: headerAt.r + 2, message: `指标表头下面没有指标。请在表头下逐行填写三级指标、年度指标值和分值。` });
   }
   return { indicators, printedTotal };
 }

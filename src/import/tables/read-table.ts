@@ -6,7 +6,7 @@ import { readLayout } from './read-layout';
 import { readXlsxGrids } from './read-xlsx';
 import type { ReadTableResult } from './result';
 
-export type { ReadTableResult, TableError } from './result';
+export { formatTableError, type ReadTableResult, type TableError } from './result';
 
 /** The sheet that holds the indicator table: the first one with a 三级指标 header. */
 function pickSheet(grids: { name: string; grid: Grid }[]): { name: string; grid: Grid } | undefined {

@@ -1,6 +1,9 @@
 import type { EvaluationInput } from '../../domain/evaluation';
 
-/** A problem in an uploaded table; `cell` (`E12`) or `row` (1-based) says where, `message` says what to type. */
+/**
+ * A problem in an uploaded table. `cell` (`E12`) or `row` (1-based sheet row) says where; `message` says what is wrong
+ * and what to type, without repeating the address — show it as `${cell}：${message}` (see `formatTableError`).
+ */
 export interface TableError {
   message: string;
   cell?: string;
@@ -10,3 +13,8 @@ export interface TableError {
 export type ReadTableResult =
   | { ok: true; evaluation: EvaluationInput; notes: string[] }
   | { ok: false; errors: TableError[] };
+
+/** `E12：分值“五分”不是数字…` / `第 13 行：…` / the bare message. */
+export function formatTableError(e: TableError): string {
+  return `${e.cell ? `${e.cell}：` : e.row ? `第 ${e.row} 行：` : ''}${e.message}`;
+}
