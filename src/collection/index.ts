@@ -5,7 +5,7 @@
 export * from './types';
 export { resolveOwners, resolutionFor } from './resolve-owners';
 export { createEvaluation, importEvaluation, type CreateEvaluationRequest, type CreatedEvaluation, type OwnerIssue } from './create-evaluation';
-export { setDeadline, addAdmin, removeAdmin, assignOwner } from './settings';
+export { setDeadline, addAdmin, removeAdmin, assignOwner, setItemDueDate } from './settings';
 export { startCollection, type OwnerAssignment } from './start-collection';
 export { submitValue, scoreAnswer } from './submit-value';
 export { approveItems, returnItem, type ReviewTarget, type ApproveResult } from './review';

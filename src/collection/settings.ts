@@ -126,3 +126,46 @@ function bumpEvaluation(deps: CollectionDeps, id: string, changes: { deadline?: 
     .set({ ...changes, version: sql<number>`version + 1` })
     .where('id', '=', id);
 }
+
+/**
+ * A row due earlier than the evaluation (e.g. the budget figure the finance office needs first).
+ * `null` clears it; a row without its own date is due on the evaluation's deadline.
+ */
+export async function setItemDueDate(
+  deps: CollectionDeps,
+  req: { itemId: string; actor: string; dueDate: string | null },
+): Promise<Outcome<{ item: ItemView }>> {
+  const item = await getItemRow(deps.db, req.itemId);
+  if (!item) return notFound('指标');
+  const row = await getEvaluationRow(deps.db, item.evaluation_id);
+  if (!row) return notFound('评价');
+  if (!(await isAdmin(deps.db, row.id, req.actor))) return notAdmin();
+  if (row.status === 'final') return wrongStatus(row.status, '修改截止日期');
+  let dueDate: string | null = null;
+  if (req.dueDate !== null) {
+    const parsed = parseDeadline(req.dueDate);
+    if (!parsed.ok) return invalid('deadline', parsed.message);
+    if (parsed.date < chinaDate(deps.clock.now())) return invalid('deadline', `截止日期 ${parsed.date} 已经过去，请选择今天或以后的日期。`);
+    if (row.deadline && parsed.date > row.deadline) {
+      return invalid('deadline', `这一项的截止日期不能晚于整项评价的截止日期 ${row.deadline}。`);
+    }
+    dueDate = parsed.date;
+  }
+  const at = deps.clock.now().toISOString();
+  await atomic(deps.db, [
+    { query: updateIndicator(deps.db, item.id, { due_date: dueDate }), expect: 1 },
+    { query: bumpEvaluation(deps, row.id, { updated_at: at }), expect: 1 },
+    {
+      query: appendHistory(deps.db, {
+        evaluationId: row.id,
+        itemId: item.id,
+        action: 'set_due_date',
+        actor: req.actor,
+        at,
+        before: { dueDate: item.due_date },
+        after: { dueDate },
+      }),
+    },
+  ]);
+  return { ok: true, item: (await getItem(deps.db, item.id))! };
+}

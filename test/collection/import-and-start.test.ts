@@ -7,6 +7,7 @@ import {
   removeAdmin,
   resolveOwners,
   setDeadline,
+  setItemDueDate,
   startCollection,
   type CollectionDeps,
 } from '../../src/collection';
@@ -118,6 +119,23 @@ describe('settings on the preview card', () => {
     // 2026-09-24 02:00 UTC is already 10:00 on the 24th in China: the 23rd is past, the 24th is not.
     expect(await set('2026-09-23')).toMatchObject({ ok: false, field: 'deadline' });
     expect((await set('2026-09-24')).ok).toBe(true);
+  });
+});
+
+describe('a row due earlier', () => {
+  it('takes a date no later than the evaluation deadline, and can be cleared', async () => {
+    const { evaluation } = await importT1(deps);
+    const budget = evaluation.items[0]!;
+    await setDeadline(deps, { evaluationId: evaluation.id, actor: IMPORTER, deadline: '2026-10-09' });
+    expect(await setItemDueDate(deps, { itemId: budget.id, actor: openIdOf('张伟'), dueDate: '2026-09-30' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await setItemDueDate(deps, { itemId: budget.id, actor: IMPORTER, dueDate: '2026-10-10' })).toMatchObject({ ok: false, field: 'deadline', message: expect.stringContaining('2026-10-09') });
+    expect(await setItemDueDate(deps, { itemId: budget.id, actor: IMPORTER, dueDate: '2026-09-30' })).toMatchObject({ ok: true, item: { dueDate: '2026-09-30' } });
+    expect(await setItemDueDate(deps, { itemId: budget.id, actor: IMPORTER, dueDate: null })).toMatchObject({ ok: true, item: { dueDate: null } });
+    const records = (await listHistory(deps.db, evaluation.id, budget.id)).map((h) => [h.action, JSON.parse(h.after_json!).dueDate]);
+    expect(records).toEqual([
+      ['set_due_date', '2026-09-30'],
+      ['set_due_date', null],
+    ]);
   });
 });
 
