@@ -34,13 +34,15 @@ export async function submitValue(deps: CollectionDeps, input: SubmitInput): Pro
   const { scored, reason } = checked;
 
   const now = deps.clock.now().toISOString();
-  const applicable = input.applicable !== false;
+  // The budget line is always applicable and has no band or chosen score.
+  const isBudget = item.kind === 'budget';
+  const applicable = isBudget || input.applicable !== false;
   const score = scored.score;
   const after = {
     status: 'submitted' as const,
     actual: applicable ? clean(input.actual) : null,
-    band: applicable ? (input.band ?? ('band' in scored ? (scored.band as ItemView['value']['band']) : null)) : null,
-    manual_score: applicable && input.score != null && String(input.score).trim() !== '' ? String(input.score).trim() : null,
+    band: applicable && !isBudget ? (input.band ?? ('band' in scored ? (scored.band as ItemView['value']['band']) : null)) : null,
+    manual_score: applicable && !isBudget && input.score != null && String(input.score).trim() !== '' ? String(input.score).trim() : null,
     applicable: applicable ? 1 : 0,
     score,
     explanation: scored.explanation,

@@ -79,6 +79,9 @@ describe('submitting a value', () => {
     expect(refused.why).toContain('54.29%');
     const ok = await submitValue(deps, { itemId: budget.id, actor: IMPORTER, expectedVersion: 0, actual: '57', deviationReason: '部分培训未开展，经费结余' });
     expect(ok).toMatchObject({ ok: true, item: { value: { score: 5.43, actual: '57' } } });
+    // 不适用 and a chosen score mean nothing for the budget line.
+    const odd = await submitValue(deps, { itemId: budget.id, actor: IMPORTER, expectedVersion: 1, actual: '100', applicable: false, band: '达成', score: 3, deviationReason: '补记' });
+    expect(odd).toMatchObject({ ok: true, item: { value: { applicable: true, band: null, manualScore: null, score: 9.52 } } });
   });
 
   it('explains bad input in Chinese and says what to type: empty, not a number, wrong unit', async () => {
