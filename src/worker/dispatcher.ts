@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { COLLECTION_ACTION_NAMES, registerCollectionHandlers } from '../handlers/register';
+import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
+import type { WorkCalendar } from '../jobs/calendar';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
 import type { LarkClient } from '../transport/contract';
@@ -12,12 +14,18 @@ export interface FeatureDeps {
   db: Kysely<Database>;
   lark: LarkClient;
   clock: Clock;
+  calendar: WorkCalendar;
   log: Logger;
 }
 
-/** The Worker's dispatcher with every feature's handlers, registered exactly as the Node server does. */
+/**
+ * The Worker's dispatcher with every feature's handlers: the collection flow (whose message router also
+ * carries the reminder and summary text commands) and the reminder feature's admin / hand-over buttons.
+ */
 export function createWorkerDispatcher(deps: FeatureDeps): Dispatcher<string> {
-  const dispatcher = createDispatcher<string>([...COLLECTION_ACTION_NAMES]);
-  registerCollectionHandlers(dispatcher, { ...deps, tables: tableReaders, later: workerLater(deps.log) });
+  const dispatcher = createDispatcher<string>([...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES]);
+  const handlerDeps = { db: deps.db, lark: deps.lark, clock: deps.clock, log: deps.log, tables: tableReaders, later: workerLater(deps.log) };
+  registerCollectionHandlers(dispatcher, handlerDeps);
+  registerReminderHandlers(dispatcher, { ...handlerDeps, calendar: deps.calendar });
   return dispatcher;
 }

@@ -38,13 +38,14 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
   const crypto = createWebCrypto();
   const db = openD1(env.DB);
   const lark = larkClientFor(config, options);
-  const dispatcher = createWorkerDispatcher({ db, lark, clock: options.clock, log: options.log });
+  const calendar = createWorkCalendar();
+  const dispatcher = createWorkerDispatcher({ db, lark, calendar, clock: options.clock, log: options.log });
   // No runInBackground: createApp then hands slow work to the request's executionCtx.waitUntil.
   const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, log: options.log });
   const scheduler: SchedulerDeps = {
     db,
     lark,
-    calendar: createWorkCalendar(),
+    calendar,
     holder: `worker:${crypto.randomUUID()}`,
     log: options.log,
   };
