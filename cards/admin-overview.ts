@@ -7,7 +7,7 @@ import { clip, escapeMd, num } from './lib/markdown';
 import type { EntryRowView } from './lib/view';
 
 /**
- * 汇总 (admins, group): where every row stands, the running total and grade, and the lock /
+ * 总览 (admins, group): where every row stands, the running total and grade, and the lock /
  * reopen switch. The formal 自评表 / 自评报告 come from the summary feature, not from here.
  */
 export interface AdminOverviewView {
@@ -100,7 +100,7 @@ export function adminOverviewCard(view: AdminOverviewView): CardJson {
     );
   }
   return card({
-    title: tr('汇总', 'Overview'),
+    title: tr('总览', 'Overview'),
     subtitle: view.projectName,
     template: view.status === 'final' ? 'grey' : 'indigo',
     summary: tr('{p}：当前总分 {t}', '{p}: running total {t}', { p: view.projectName, t: num(view.total) }),

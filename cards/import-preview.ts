@@ -113,33 +113,34 @@ function ownerCell(i: PreviewIndicator): string {
 function indicatorTables(indicators: PreviewIndicator[]): Element[] {
   const groups = new Map<string, PreviewIndicator[]>();
   for (const i of indicators) groups.set(i.level1, [...(groups.get(i.level1) ?? []), i]);
-  const cols = [
-    { name: 'level2', displayName: '二级指标', width: '90px' },
-    { name: 'name', displayName: '三级指标' },
-    { name: 'target', displayName: '指标值' },
-    { name: 'weight', displayName: '分值', dataType: 'number' as const, width: '60px' },
-    { name: 'owner', displayName: '责任人', width: '110px' },
+  // column names must be card-unique across tables (they are checked like component names)
+  const cols = (t: number) => [
+    { name: `t${t}_level2`, displayName: '二级指标', width: '90px' },
+    { name: `t${t}_name`, displayName: '三级指标' },
+    { name: `t${t}_target`, displayName: '指标值' },
+    { name: `t${t}_weight`, displayName: '分值', dataType: 'number' as const, width: '60px' },
+    { name: `t${t}_owner`, displayName: '责任人', width: '110px' },
   ];
-  const rowsOf = (list: PreviewIndicator[], withLevel1: boolean) =>
+  const rowsOf = (list: PreviewIndicator[], t: number, withLevel1: boolean) =>
     list.map((i) => ({
-      ...(withLevel1 ? { level1: clip(i.level1, 10) } : {}),
-      level2: clip(i.level2, 12),
-      name: clip(i.name, 30),
-      target: clip(i.target, 24),
-      weight: i.weight,
-      owner: clip(ownerCell(i), 24),
+      ...(withLevel1 ? { [`t${t}_level1`]: clip(i.level1, 10) } : {}),
+      [`t${t}_level2`]: clip(i.level2, 12),
+      [`t${t}_name`]: clip(i.name, 30),
+      [`t${t}_target`]: clip(i.target, 24),
+      [`t${t}_weight`]: i.weight,
+      [`t${t}_owner`]: clip(ownerCell(i), 24),
     }));
   if (groups.size > MAX_LEVEL_TABLES) {
-    return [table([{ name: 'level1', displayName: '一级指标', width: '80px' }, ...cols], rowsOf(indicators, true))];
+    return [table([{ name: 't0_level1', displayName: '一级指标', width: '80px' }, ...cols(0)], rowsOf(indicators, 0, true))];
   }
-  return [...groups].flatMap(([level1, list]) => [
+  return [...groups].flatMap(([level1, list], t) => [
     markdown(
       join([`**${escapeMd(level1)}**`, tr('（{n} 项，分值 {w}）', ' ({n} rows, weight {w})', {
         n: list.length,
         w: num(list.reduce((s, i) => s + i.weight, 0)),
       })]),
     ),
-    table(cols, rowsOf(list, false)),
+    table(cols(t), rowsOf(list, t, false)),
   ]);
 }
 

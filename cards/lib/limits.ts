@@ -73,6 +73,10 @@ export function checkCardLimits(card: CardJson): string[] {
     }
     if (tag === 'table') {
       tables += 1;
+      // the client rejects a column name that repeats another name on the card
+      for (const col of Array.isArray(node.columns) ? (node.columns as Array<{ name?: unknown }>) : []) {
+        if (typeof col.name === 'string') names.set(col.name, (names.get(col.name) ?? 0) + 1);
+      }
       if (!atRoot) problems.push('a table must sit at the card root');
     }
     if (tag === 'form' && !atRoot) problems.push(`form "${String(node.name)}" must sit at the card root`);

@@ -50,6 +50,11 @@ describe('checkCardLimits', () => {
     expect(problems).toMatch(/no numeric value.rev/);
   });
 
+  it('refuses two tables that reuse a column name', () => {
+    const c = card({ title: 't', elements: [table([{ name: 'x', displayName: 'x' }], []), table([{ name: 'x', displayName: 'x' }], [])] });
+    expect(checkCardLimits(c).join()).toMatch(/name "x" is used 2 times/);
+  });
+
   it('accepts a named button with action and rev', () => {
     const c = card({ title: 't', elements: [button({ text: 'ok', value: { action: 'x', rev: 1 } })] });
     expect(checkCardLimits(c)).toEqual([]);

@@ -9,7 +9,7 @@ import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from './respond';
 import { isAdmin } from './review';
 import { evaluationValueSchema } from './values';
 
-/** 锁定 / 重新开放 / 刷新 on the admins' 汇总 card. */
+/** 锁定 / 重新开放 / 刷新 on the admins' 总览 card. */
 export async function lock(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
   const value = evaluationValueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
@@ -37,6 +37,6 @@ export async function refresh(deps: CollectionHandlerDeps, action: CardAction): 
   if (!value.success) return answer(null, BAD_CARD);
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
   if (!evaluation) return answer(null, STALE_CARD);
-  if (!isAdmin(evaluation, action.operator.openId)) return answer(null, toast('error', tr('只有导入人和管理员可以查看汇总。', 'Only the importer and admins can see the overview.')));
+  if (!isAdmin(evaluation, action.operator.openId)) return answer(null, toast('error', tr('只有导入人和管理员可以查看总览。', 'Only the importer and admins can see the overview.')));
   return answer(overviewCardFor(evaluation));
 }

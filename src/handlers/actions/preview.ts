@@ -66,7 +66,7 @@ export async function savePreview(deps: CollectionHandlerDeps, action: CardActio
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, members } = loaded;
-  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, importerName(evaluation, members), deps.clock.now()), toast('info', '已经开始收集，设置请在「汇总」中查看。'));
+  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, importerName(evaluation, members), deps.clock.now()), toast('info', '已经开始收集，设置请在「总览」中查看。'));
   const refusal = await applyForm(deps, evaluation, members, action);
   const fresh = (await getEvaluation(deps.db, evaluation.id))!;
   const card = previewCardFor(fresh, importerName(fresh, members));

@@ -5,7 +5,7 @@ import type { CardJson } from '../../transport/contract';
 import { nameOf } from './entry';
 import { chinaTime, toRowView } from './rows';
 
-/** 汇总 for admins: rows, the running total from the engine, its warnings, and lock / reopen. */
+/** 总览 for admins: rows, the running total from the engine, its warnings, and lock / reopen. */
 export function overviewCardFor(evaluation: EvaluationView): CardJson {
   const result = scoreEvaluation(toEvaluationInput(evaluation), { profile: evaluation.ruleProfile });
   return adminOverviewCard({

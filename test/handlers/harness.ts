@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../src/handlers/register';
+import { importTableReaders } from '../../src/handlers/table-readers';
+import type { Clock } from '../../src/platform/clock';
+import { createTestBot, type TestBot } from '../helpers/app';
+
+/**
+ * The whole bot (verified webhooks, dispatcher, our handlers, SQLite from the migrations) against the
+ * in-process fake Lark, with a clerk, three owners from the 003 T1 sheet and an outsider in one group.
+ */
+export const PEOPLE = {
+  clerk: { openId: 'ou_clerk', name: '赵敏' },
+  zhang: { openId: 'ou_zhangwei', name: '张伟' },
+  li: { openId: 'ou_lina', name: '李娜' },
+  wang: { openId: 'ou_wangfang', name: '王芳' },
+  outsider: { openId: 'ou_chenqiang', name: '陈强' },
+} as const;
+
+export const GROUP = 'oc_project_group';
+
+export interface Harness {
+  bot: TestBot<string>;
+  deps: CollectionHandlerDeps;
+  clock: Clock;
+  /** Waits for every event handler and follow-up send started so far. */
+  settle(): Promise<void>;
+  card(messageId: string): CardJson;
+  close(): Promise<void>;
+}
+
+export async function createHarness(opts: { readers?: CollectionHandlerDeps['tables'] } = {}): Promise<Harness> {
+  const clock = runningClockFrom('2026-11-23T01:30:00Z');
+  const bot = await createTestBot<string>({ actions: COLLECTION_ACTION_NAMES, clock });
+  for (const p of Object.values(PEOPLE)) bot.fake.addUser(p);
+  bot.fake.addChat({ chatId: GROUP, name: '金融监管专项经费绩效自评', members: Object.values(PEOPLE).map((p) => p.openId) });
+  const followUps = new Set<Promise<void>>();
+  const deps: CollectionHandlerDeps = {
+    db: bot.db,
+    clock,
+    lark: bot.lark,
+    tables: opts.readers ?? importTableReaders,
+    log: bot.log,
+    botOpenId: bot.fake.botOpenId,
+    later: (work) => {
+      const p = work();
+      followUps.add(p);
+      void p.finally(() => followUps.delete(p));
+    },
+  };
+  registerCollectionHandlers(bot.dispatcher, deps);
+  const settle = async () => {
+    for (let i = 0; i < 20; i += 1) {
+      await bot.idle();
+      if (followUps.size === 0) return;
+      await Promise.all([...followUps]);
+    }
+  };
+  return {
+    bot,
+    deps,
+    clock,
+    settle,
+    card: (messageId) => bot.fake.message(messageId)!.card!,
+    close: async () => {
+      await settle();
+      await bot.close();
+    },
+  };
+}
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'seeds', name)));
+}
+
+/** Every callback value on a card, for finding buttons by action. */
+export function callbackValues(card: unknown): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'callback' && o.value && typeof o.value === 'object') out.push(o.value as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+export function cardText(card: unknown): string {
+  return JSON.stringify(card);
+}
+
+/**
+ * Real time, shifted to start at a fixed instant: the client's rate limiter needs time to pass, and
+ * the deadlines in the tests must stay in the future whenever the suite runs.
+ */
+export function runningClockFrom(start: string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
