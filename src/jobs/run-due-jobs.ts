@@ -73,7 +73,10 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
       maxAttempts: deps.maxAttempts ?? 10,
       keepGoing: () => tryAcquireLease(deps.db, SCHEDULER_LEASE, deps.holder, clock().toISOString(), leaseUntil()),
     });
-    log.info('scheduler: run done', { evaluations: snapshots.length, planned, cancelled, deferred, ...drained });
+    // Quiet when idle: this runs every minute.
+    if (planned + cancelled + deferred + drained.sent + drained.retried + drained.failed > 0) {
+      log.info('scheduler: run done', { evaluations: snapshots.length, planned, cancelled, deferred, ...drained });
+    }
     return { ran: true, evaluations: snapshots.length, planned, cancelled, deferred, ...drained };
   } finally {
     await releaseLease(deps.db, SCHEDULER_LEASE, deps.holder, clock().toISOString());

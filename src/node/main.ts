@@ -12,6 +12,9 @@ import { cardActionsRepository } from '../storage/repositories/transport/card-ac
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import { createDispatcher } from '../transport/dispatcher';
+import { calendarOverridesFromEnv, createWorkCalendar } from '../jobs/calendar/work-calendar';
+import { startEveryMinute } from '../jobs/every-minute';
+import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import { consoleLogger } from '../transport/log';
 import { createNodeCrypto } from './crypto-node';
@@ -53,8 +56,9 @@ const lark: FullLarkClient = createLarkClient({
 });
 
 // ---- Feature wiring: declare action names and register handlers here. ----
-const actionNames: string[] = [];
+const actionNames: string[] = [...REMINDER_ACTION_NAMES];
 const dispatcher = createDispatcher<string>(actionNames);
+registerReminderHandlers(dispatcher, { db, clock, lark, log, later: (work) => queue.enqueue(work) });
 // ---- end of feature wiring ----
 
 const queue = createJobQueue({ concurrency: 4, log });
@@ -66,6 +70,16 @@ if (localFake) localFake.connect({ fetch: (req) => app.fetch(req) });
 
 const sweeper = startInboxSweeper({ processor, inbox, cards, clock, log });
 await sweeper.ready;
+
+// Reminders: runDueJobs every minute; the database lease keeps several instances from overlapping.
+const scheduler = startEveryMinute({
+  db,
+  lark,
+  clock,
+  log,
+  calendar: createWorkCalendar(calendarOverridesFromEnv(process.env)),
+  holder: `node:${process.pid}:${crypto.randomUUID().slice(0, 8)}`,
+});
 
 const ws =
   config.lark.eventMode === 'ws'
@@ -100,6 +114,7 @@ async function shutdown(signal: string) {
   log.info('shutting down', { signal });
   ws?.stop();
   sweeper.stop();
+  await scheduler.stop();
   server.close();
   // Unfinished events stay in the inbox and are recovered on the next start.
   await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, 5000))]);

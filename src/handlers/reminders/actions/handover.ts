@@ -4,10 +4,10 @@ import { getEvaluation } from '../../../collection';
 import { decideHandover } from '../../../jobs/services/handover';
 import type { CardAction, CardActionResponse } from '../../../transport/contract';
 import { answer, toast } from '../../actions/respond';
-import { runLater, sendCard, sendText } from '../../notify/send';
+import { sendCard, sendText } from '../../notify/send';
 import { sendUuid } from '../../uuid';
 import { entryCard, nameOf } from '../../views/entry';
-import type { ReminderHandlerDeps } from '../deps';
+import { type ReminderHandlerDeps, afterAnswer } from '../deps';
 
 const valueSchema = z.object({ action: z.string(), requestId: z.string().min(1) });
 
@@ -31,7 +31,7 @@ async function decide(deps: ReminderHandlerDeps, action: CardAction, approve: bo
     decided: { approved: approve, byName: nameOf(evaluation, action.operator.openId) },
   });
   const to = { tenantKey: evaluation.tenantKey };
-  runLater(deps, 'hand-over notices', async () => {
+  afterAnswer(deps, 'hand-over notices', async () => {
     if (approve) {
       const first = evaluation.items.find((i) => i.id === result.moved[0]);
       if (first) await sendCard(deps, { type: 'open_id', id: request.to_open_id, ...to }, entryCard(evaluation, first), sendUuid('handover-entry', request.id));

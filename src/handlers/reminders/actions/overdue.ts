@@ -6,9 +6,9 @@ import { formatDay } from '../../../jobs/services/parse-date';
 import { postSummary } from '../../../summary/post-summary';
 import type { CardAction, CardActionResponse } from '../../../transport/contract';
 import { answer, refusalToast, toast } from '../../actions/respond';
-import { runLater, sendText } from '../../notify/send';
+import { sendText } from '../../notify/send';
 import { sendUuid } from '../../uuid';
-import type { ReminderHandlerDeps } from '../deps';
+import { type ReminderHandlerDeps, afterAnswer } from '../deps';
 
 const valueSchema = z.object({ action: z.string(), evaluationId: z.string().min(1) });
 const BAD = toast('error', { zh_cn: '无法识别这张卡片，请等待明天的逾期提醒或在群里 @我 进度。', en_us: 'This card could not be read.' });
@@ -25,8 +25,8 @@ export async function extendDeadline(deps: ReminderHandlerDeps, action: CardActi
   const evaluation = result.evaluation;
   if (evaluation.chatId) {
     const chatId = evaluation.chatId;
-    runLater(deps, 'extend notice', () =>
-      sendText(deps, { type: 'chat_id', id: chatId, tenantKey: evaluation.tenantKey }, `「${evaluation.project.name}」截止日期已延期至 ${formatDay(parsed.date)}，还没填完的同事请抓紧。`, sendUuid('extend', evaluation.id, parsed.date)).then(() => undefined),
+    afterAnswer(deps, 'extend notice', () =>
+      sendText(deps, { type: 'chat_id', id: chatId, tenantKey: evaluation.tenantKey }, `「${evaluation.project.name}」截止日期已延期至 ${formatDay(parsed.date)}，还没填完的同事请抓紧。`, sendUuid('extend', evaluation.id, parsed.date)),
     );
   }
   return answer(
@@ -62,7 +62,7 @@ export async function summarizeNow(deps: ReminderHandlerDeps, action: CardAction
   if (!evaluation) return answer(null, toast('error', '这个评价已不存在。'));
   if (!evaluation.admins.includes(action.operator.openId)) return answer(null, toast('error', '只有本评价的管理员可以汇总。'));
   const actor = action.operator.openId;
-  runLater(deps, 'summary after deadline', async () => {
+  afterAnswer(deps, 'summary after deadline', async () => {
     const posted = await postSummary(deps, { evaluationId: evaluation.id, actor, trigger: 'deadline' });
     if (!posted.ok) await sendText(deps, { type: 'open_id', id: actor, tenantKey: evaluation.tenantKey }, `汇总没有发出：${posted.message}`, sendUuid('summary-refused', evaluation.id, action.eventId));
   });
