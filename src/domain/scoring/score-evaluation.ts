@@ -1,6 +1,7 @@
 import type { EvaluationInput, IndicatorInput } from '../evaluation';
 import { D, fixed2, plain, round } from './decimal';
 import { auditEvaluation } from './audit';
+import { readNumber } from './numbers-in';
 import { parseTarget } from './parse-target';
 import { gradeFor, resolveProfile, type RuleProfile } from './profiles';
 import type { InputIssue, LevelSubtotal, ScoredBudget, ScoredIndicator, ScoreResult } from './result';
@@ -9,7 +10,7 @@ import { scoreIndicator } from './score-indicator';
 
 function unscoredRow(row: IndicatorInput, message: string): ScoredIndicator {
   const t = parseTarget(row.target);
-  const weight = Number(row.weight);
+  const weight = readNumber(row.weight)?.toNumber() ?? NaN;
   return {
     level1: row.level1,
     level2: row.level2,

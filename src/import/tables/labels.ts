@@ -11,13 +11,16 @@ export function label(text: string): string {
     .replace(/[:：*]$/, '');
 }
 
-export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'owner' | 'applicable' | 'band';
+export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'target' | 'operator' | 'unit' | 'actual' | 'weight' | 'score' | 'reason' | 'owner' | 'applicable' | 'band';
 
 export const INDICATOR_COLUMNS: [IndicatorColumn, (l: string) => boolean][] = [
   ['level1', (l) => l === '一级指标'],
   ['level2', (l) => l === '二级指标'],
   ['name', (l) => l === '三级指标' || l === '指标名称'],
   ['target', (l) => l.startsWith('年度指标值') || l === '指标值' || l === '年度目标值' || l === '目标值'],
+  // Sichuan / Yunnan tables split the target into 指标性质 (≧ ═ ≦) | 指标值 | 度量单位.
+  ['operator', (l) => l === '指标性质' || l === '运算符'],
+  ['unit', (l) => l === '度量单位' || l === '计量单位'],
   ['actual', (l) => l.startsWith('实际完成值') || l === '全年实际值' || l === '完成值' || l === '实际值'],
   ['weight', (l) => l === '分值' || l === '权重'],
   ['score', (l) => l === '得分'],

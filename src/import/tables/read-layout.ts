@@ -171,6 +171,13 @@ function readGoals(ctx: Ctx): EvaluationInput['goals'] | undefined {
   };
 }
 
+/** `≧` `80` `%` from three cells → `≧80%`; a qualitative 指标值 keeps its text. */
+function composeTarget(operator: string, value: string, unit: string): string {
+  if (!operator && !unit) return value;
+  if (!/\d/.test(value)) return value;
+  return `${operator}${value}${unit && !value.endsWith(unit) ? unit : ''}`;
+}
+
 function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal: number | null } | null {
   const { grid } = ctx;
   const headerAt = findAll(grid, (l) => l === '三级指标' || l === '指标名称').find((p) =>
@@ -208,7 +215,7 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
     const l1 = text(r, 'level1');
     const l2 = text(r, 'level2');
     const name = text(r, 'name');
-    const target = text(r, 'target');
+    const target = composeTarget(text(r, 'operator'), text(r, 'target'), text(r, 'unit'));
     const weightText = text(r, 'weight');
     if (l1 && l1 !== level1) {
       level1 = l1;

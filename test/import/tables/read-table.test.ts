@@ -124,6 +124,22 @@ describe('other formats', () => {
     expect(fromGbk).toEqual(utf8);
   });
 
+  it('joins a target split into 指标性质 | 指标值 | 度量单位 (Sichuan / Yunnan tables)', () => {
+    const text = [
+      '项目名称\t乡村道路养护',
+      '全年预算数\t200\t全年执行数\t190',
+      '一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t未完成原因分析',
+      '产出指标\t数量指标\t养护里程\t≧\t120\t公里\t126\t50\t',
+      '效益指标\t社会效益指标\t通行条件\t\t明显改善\t\t达成\t30\t',
+      '满意度指标\t服务对象满意度指标\t群众满意度\t≧\t90\t%\t88%\t10\t部分群众反映施工期间出行不便',
+    ].join('\n');
+    const e = evaluation(readPastedTable(text));
+    expect(e.indicators.map((i) => i.target)).toEqual(['≧120公里', '明显改善', '≧90%']);
+    expect(e.indicators[2]).toMatchObject({ actual: '88%', weight: 10, deviationReason: '部分群众反映施工期间出行不便' });
+    // 9.5 + 50 + 30 + 10 × 88/90
+    expect(scoreEvaluation(e).total).toBe(99.28);
+  });
+
   it('refuses .xls and unknown types with what to do instead', async () => {
     expect(await readTable(new Uint8Array([1]), 'a.xls')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('.xlsx') }] });
     expect(await readTable(new Uint8Array([1]), 'a.pdf')).toMatchObject({ ok: false });
