@@ -21,6 +21,14 @@ export interface DrainOptions {
   /** Rows claimed per round; the lease is renewed between rounds. */
   batchSize: number;
   maxAttempts: number;
+  /**
+   * Transient failures (after the client's own retries) are tried again this many times within the run,
+   * `retryDelayMs` apart, before the row waits for a later tick — so a burst of 5xx or 429s costs seconds,
+   * not the next minute.
+   */
+  inRunRetries: number;
+  retryDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
   /** Called between rounds; returning false stops the drain (the lease was lost). */
   keepGoing: () => Promise<boolean>;
 }
@@ -46,6 +54,7 @@ export async function drainOutbox(
   opts: DrainOptions,
 ): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, retried: 0, failed: 0 };
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (;;) {
     const now = clock();
     const due = await listDueOutboxRows(db, now.toISOString(), opts.batchSize);
@@ -54,7 +63,12 @@ export async function drainOutbox(
     const owned = await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder);
     const mine = due.filter((r) => owned.has(r.id));
     await runPool(mine, opts.concurrency, async (row) => {
-      const outcome = await sendRow(row, lark);
+      let outcome = await sendRow(row, lark);
+      for (let retry = 0; !outcome.ok && !outcome.permanent && retry < opts.inRunRetries; retry++) {
+        await sleep(opts.retryDelayMs * 2 ** retry);
+        // A retried send keeps the row's uuid, so a first attempt that did reach Lark is not repeated.
+        outcome = await sendRow({ ...row, last_error: null }, lark);
+      }
       const at = clock();
       if (outcome.ok) {
         await markClaimedSent(db, row.id, outcome.messageId, at.toISOString());

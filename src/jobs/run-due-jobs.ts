@@ -31,6 +31,9 @@ export interface SchedulerDeps {
   concurrency?: number;
   batchSize?: number;
   maxAttempts?: number;
+  /** In-run retries of a send the client gave up on (default 3, 1 s apart doubling); 0 leaves it to the next tick. */
+  inRunRetries?: number;
+  retryDelayMs?: number;
 }
 
 export type RunReport =
@@ -71,6 +74,8 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
       concurrency: deps.concurrency ?? 50,
       batchSize: deps.batchSize ?? 500,
       maxAttempts: deps.maxAttempts ?? 10,
+      inRunRetries: deps.inRunRetries ?? 3,
+      retryDelayMs: deps.retryDelayMs ?? 1000,
       keepGoing: () => tryAcquireLease(deps.db, SCHEDULER_LEASE, deps.holder, clock().toISOString(), leaseUntil()),
     });
     // Quiet when idle: this runs every minute.

@@ -66,14 +66,26 @@ describe('runDueJobs is idempotent', () => {
       },
     };
     t.clock.set(sh('2026-10-08', '09:30'));
-    const first = await t.tick({ lark: flaky });
+    const first = await t.tick({ lark: flaky, inRunRetries: 0 });
     expect(first).toMatchObject({ sent: 0, retried: 1 });
     t.clock.advance(60_000);
-    const second = await t.tick({ lark: flaky });
+    const second = await t.tick({ lark: flaky, inRunRetries: 0 });
     expect(second).toMatchObject({ sent: 1 });
     expect(botSends()).toHaveLength(1);
     const [row] = await reminderRows();
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('retries a failed send within the run (same uuid) before leaving it to the next tick', async () => {
+    let failures = 2;
+    const shaky = { ...t.lark, sendMessage: async (...args: Parameters<LarkClient['sendMessage']>) => {
+      if (failures-- > 0) throw Object.assign(new Error('bad gateway'), { code: 502 });
+      return t.lark.sendMessage(...args);
+    } } as LarkClient;
+    t.clock.set(sh('2026-10-08', '09:30'));
+    expect(await t.tick({ lark: shaky, inRunRetries: 3, retryDelayMs: 1 })).toMatchObject({ sent: 1, retried: 0 });
+    expect(botSends()).toHaveLength(1);
+    expect((await reminderRows())[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('recovers a row claimed by a run that died after Lark accepted it, without a second message', async () => {
@@ -116,7 +128,7 @@ describe('runDueJobs is idempotent', () => {
   it('cancels a failed reminder instead of retrying it once the owner has finished', async () => {
     t.clock.set(sh('2026-09-29', '09:30'));
     const down = { ...t.lark, sendMessage: async () => { throw Object.assign(new Error('service unavailable'), { code: 503 }); } } as LarkClient;
-    expect(await t.tick({ lark: down })).toMatchObject({ sent: 0, retried: 4 });
+    expect(await t.tick({ lark: down, inRunRetries: 0 })).toMatchObject({ sent: 0, retried: 4 });
     await finishOwner(t, evaluationId, openIdOf('张伟'), answers);
     t.clock.advance(5 * 60_000);
     expect(await t.tick()).toMatchObject({ sent: 3, cancelled: 1 });
