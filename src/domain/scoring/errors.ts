@@ -9,6 +9,7 @@ export type InputErrorCode =
   | 'not-a-value'
   | 'unit-mismatch'
   | 'ambiguous-percent'
+  | 'ambiguous-magnitude'
   | 'bad-weight'
   | 'band-required'
   | 'score-required'

@@ -69,6 +69,14 @@ function quantity(text: string, target: ParsedTarget): ActualQuantity | Failure 
 
   // A bare number inherits the target's unit; for money the magnitude too (tables are kept in 万元).
   const bare = !typed.unit && !typed.magnitude;
+  // Against `≥4.5万人`, a bare `4.6` may mean 4.6万 or 4.6 people: ask rather than guess.
+  if (bare && target.magnitude && !isMoney(target.unit) && !number.isZero() && number.abs().lt(magnitudeFactor(target.magnitude))) {
+    const label = targetUnitLabel(target);
+    return fail(
+      'ambiguous-magnitude',
+      `“${text}”是 ${number.toFixed()}${label} 还是 ${number.toFixed()}${target.unit ?? ''}？请写明，例如：${number.toFixed()}${target.magnitude} 或 ${number.times(magnitudeFactor(target.magnitude)).toFixed()}。`,
+    );
+  }
   const typedFactor = bare && isMoney(target.unit) ? magnitudeFactor(target.magnitude) : magnitudeFactor(typed.magnitude);
   const value = number.times(typedFactor).div(magnitudeFactor(target.magnitude));
   return { ok: true, kind: 'quantity', text, value: value.toFixed(), approximate };

@@ -60,7 +60,7 @@ const WORD_SUFFIX: [string, Operator][] = [
 ];
 
 // A unit is a short run of letters that are neither digits nor operators nor punctuation.
-const UNIT = String.raw`[^\d≥≤<>=\-,.，。;；:：()（）]{0,6}`;
+const UNIT = String.raw`(?:%|[^\d%≥≤<>=\-,.，。;；:：()（）]{0,6})`;
 const QUANTITY = new RegExp(`^(${NUMBER})(余)?(${UNIT})$`);
 const RANGE = new RegExp(`^(${NUMBER})(${UNIT})(?:-|至|到)(${NUMBER})(${UNIT})$`);
 const DATE_TOKEN = /(?:19|20)\d{2}年|\d{1,2}月(?:份|底|初|末)?|\d{1,2}[日号]|\d+个月|\d+(?:个工作日|天|日|周)(?:内)?/g;
@@ -110,10 +110,12 @@ function plausibleUnit(unit: string): boolean {
  */
 export function parseTarget(input: string | number | null | undefined): ParsedTarget | Failure {
   const text = input == null ? '' : String(input).trim();
-  if (!text) return fail('empty-target', '年度指标值为空。请填写目标，例如：≥15000份、≥80%、12次，或文字目标如“有效提高”。');
-  const s = normalize(text);
+  if (!text || /^[—\-–－/\\]+$/.test(text)) return fail('empty-target', '年度指标值为空。请填写目标，例如：≥15000份、≥80%、12次，或文字目标如“有效提高”。');
+  // `(含)` / `（含本数）` only restates the operator; `完成100%` and `100%完成` are plain 100 %.
+  const s = normalize(text).replace(/\(含[^)]*\)$/, '');
+  const plainValue = s.replace(/^(?:完成|实现)(?=[\d.])/, '').replace(/(?<=[\d%])(?:完成|达标)$/, '');
 
-  const { op: prefixOp, rest: afterPrefix, symbol } = stripOperator(s);
+  const { op: prefixOp, rest: afterPrefix, symbol } = stripOperator(plainValue);
   const { op: suffixOp, rest: core } = stripSuffix(afterPrefix);
   const op = prefixOp ?? suffixOp;
 

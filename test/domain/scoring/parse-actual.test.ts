@@ -68,6 +68,13 @@ describe('parseActual: typed errors with a Chinese message in the target unit', 
     expect(parseActual('0.85', target('≥80%'))).toMatchObject({ ok: false, error: { code: 'ambiguous-percent' } });
   });
 
+  it('asks whether a bare 4.6 against ≥4.5万人 means 4.6万', () => {
+    const a = parseActual('4.6', target('≥4.5万人'));
+    expect(a).toMatchObject({ ok: false, error: { code: 'ambiguous-magnitude' } });
+    if (!a.ok) expect(a.error.message).toContain('4.6万 或 46000');
+    expect(value('46000', '≥4.5万人')).toBe('4.6');
+  });
+
   it('asks for a value when empty', () => {
     expect(parseActual(' ', target('≥80%'))).toMatchObject({ ok: false, error: { code: 'empty-actual' } });
   });

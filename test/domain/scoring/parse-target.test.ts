@@ -41,6 +41,11 @@ describe('parseTarget: numeric forms (scoring-rules §6)', () => {
     ['>=15,000份', 'positive', '≥', '15000', null, '份'],
     ['≥１５０００份', 'positive', '≥', '15000', null, '份'],
     ['≦90万元', 'negative', '≤', '90', '万', '元'],
+    ['≥90%（含）', 'positive', '≥', '90', null, '%'],
+    ['完成100%', 'equality', null, '100', null, '%'],
+    ['100%完成', 'equality', null, '100', null, '%'],
+    ['≤5个工作日', 'negative', '≤', '5', null, '个工作日'],
+    ['不少于1.5万人次', 'positive', '≥', '1.5', '万', '人次'],
   ])('%s', (text, kind, operator, value, magnitude, unit) => {
     const t = ok(text);
     expect({ kind: t.kind, operator: t.operator, value: t.value, magnitude: t.magnitude, unit: t.unit }).toEqual({ kind, operator, value, magnitude, unit });
@@ -91,6 +96,10 @@ describe('parseTarget: errors', () => {
     const t = parseTarget('  ');
     expect(t).toMatchObject({ ok: false, error: { code: 'empty-target' } });
     if (!t.ok) expect(t.error.message).toContain('≥15000份');
+  });
+
+  it.each(['—', '-', '/'])('rejects a dash %s as an empty target', (dash) => {
+    expect(parseTarget(dash)).toMatchObject({ ok: false, error: { code: 'empty-target' } });
   });
 
   it('rejects an operator without a number', () => {
