@@ -24,3 +24,4 @@ export { toEvaluationInput, exportEvaluation, loadEvaluationForScoring } from '.
 export { getEvaluation, getItem, ownerLabel } from './views';
 export { parseDeadline, chinaDate } from './deadline';
 export { STATUS_LABEL } from './refusals';
+export { isOpenId } from './open-id';

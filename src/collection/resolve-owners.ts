@@ -1,3 +1,4 @@
+import { isOpenId } from './open-id';
 import type { Member, OwnerDirectory, OwnerResolution } from './types';
 
 /**
@@ -68,7 +69,7 @@ function matchName(raw: string, members: readonly Member[]): OwnerResolution {
 type CellKind = { type: 'open_id' } | { type: 'email' } | { type: 'mobile'; mobile: string } | { type: 'name' };
 
 function classify(raw: string): CellKind {
-  if (/^ou_[0-9a-z]+$/i.test(raw)) return { type: 'open_id' };
+  if (isOpenId(raw)) return { type: 'open_id' };
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) return { type: 'email' };
   const d = digits(raw);
   // Mainland mobiles as people write them: 13800138000, 138 0013 8000, 138-0013-8000, +86 138…

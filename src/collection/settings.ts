@@ -4,6 +4,7 @@ import { deleteAdmin, getEvaluationRow, insertAdmin, isAdmin } from '../storage/
 import { appendHistory } from '../storage/repositories/history';
 import { getItemRow, updateIndicator } from '../storage/repositories/items';
 import { chinaDate, parseDeadline } from './deadline';
+import { isOpenId } from './open-id';
 import { invalid, notAdmin, notFound, wrongStatus } from './refusals';
 import type { CollectionDeps, EvaluationView, ItemView, Outcome } from './types';
 import { getEvaluation, getItem } from './views';
@@ -92,7 +93,7 @@ export async function assignOwner(
   if (!row) return notFound('评价');
   if (!(await isAdmin(deps.db, row.id, req.actor))) return notAdmin();
   if (row.status === 'final') return wrongStatus(row.status, '更换责任人');
-  if (!/^ou_[0-9a-z]+$/i.test(req.openId)) return invalid('owner', '请从成员列表中选择责任人。');
+  if (!isOpenId(req.openId)) return invalid('owner', '请从成员列表中选择责任人。');
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
     {

@@ -13,7 +13,7 @@ let remove: () => void;
 beforeEach(() => ({ dir, remove } = tempDir()));
 afterEach(() => remove());
 
-describe('jixiao export', () => {
+describe('jixiao export', { timeout: 120_000 }, () => {
   it('writes the collected evaluation as JSON that `jixiao score` accepts', async () => {
     const db = join(dir, 'db.sqlite');
     const imported = jixiao([

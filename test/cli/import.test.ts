@@ -1,14 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jixiao, tempDir, writeT1Csv } from './cli-support';
+import { createFakeLark } from '../../src/fake-lark';
+import { listenFakeLark } from '../../src/fake-lark/listen';
+import { testCrypto } from '../helpers/signing';
+import { jixiao, jixiaoAsync, tempDir, writeT1Csv } from './cli-support';
 
 let dir: string;
 let remove: () => void;
 beforeEach(() => ({ dir, remove } = tempDir()));
 afterEach(() => remove());
 
-describe('jixiao import', () => {
+describe('jixiao import', { timeout: 120_000 }, () => {
   it('stores the table as a draft and lists the owners it could not match', async () => {
     const csv = writeT1Csv(dir);
     const db = join(dir, 'jixiao.sqlite');
@@ -60,5 +63,40 @@ describe('jixiao import', () => {
     const old = join(dir, 'old.xls');
     writeFileSync(old, 'x');
     expect(jixiao(['import', old, '--chat', 'c', '--admin', 'ou_a', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('.xlsx') });
+  });
+
+  it('with a Lark app configured, matches 责任人 against the group’s members and by email, as the chat import does', async () => {
+    const fake = createFakeLark({ crypto: testCrypto });
+    const admin = fake.addUser({ name: '刘洋' });
+    const zhang = fake.addUser({ name: '张伟' });
+    const li = fake.addUser({ name: '李娜' });
+    const wang = fake.addUser({ name: '王芳', email: 'wang.fang@example.cn' });
+    const otherZhang = fake.addUser({ name: '张伟' });
+    const chat = fake.addChat({ name: '金融监管专项经费自评', members: [admin.openId, zhang.openId, li.openId, wang.openId] });
+    const server = await listenFakeLark(fake);
+    try {
+      // 王芳's rows name her by email; one extra 张伟 outside the group must not make 张伟 ambiguous.
+      const csv = writeT1Csv(dir);
+      const { readFileSync, writeFileSync } = await import('node:fs');
+      writeFileSync(csv, readFileSync(csv, 'utf8').replace(/,王芳$/gm, ',wang.fang@example.cn'));
+      void otherZhang;
+      const r = await jixiaoAsync(['import', csv, '--chat', chat.chatId, '--admin', admin.openId, '--json', '--db', join(dir, 'db.sqlite')], fake.env(server.baseUrl));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.ownerIssues).toEqual([]);
+      const status = JSON.parse((await jixiaoAsync(['status', out.evaluationId, '--json', '--db', join(dir, 'db.sqlite')])).stdout);
+      const owners = status.evaluation.items.map((i: { owner: { openId: string; name: string | null } }) => i.owner.openId);
+      expect(owners).toEqual([admin.openId, ...Array.from({ length: 13 }, (_, i) => [zhang.openId, li.openId, wang.openId][i % 3])]);
+      expect(status.evaluation.items[0].owner.name).toBe('刘洋');
+
+      const offline = await jixiaoAsync(['import', csv, '--offline', '--chat', chat.chatId, '--admin', admin.openId, '--json', '--db', join(dir, 'db.sqlite')], fake.env(server.baseUrl));
+      expect(JSON.parse(offline.stdout).ownerIssues).toHaveLength(13);
+
+      const noChat = await jixiaoAsync(['import', csv, '--chat', 'oc_unknown', '--admin', admin.openId, '--db', join(dir, 'db.sqlite')], fake.env(server.baseUrl));
+      expect(noChat).toMatchObject({ code: 2, stderr: expect.stringContaining('读取群 oc_unknown 的成员失败') });
+    } finally {
+      await server.close();
+    }
   });
 });

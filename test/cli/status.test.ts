@@ -10,7 +10,7 @@ let remove: () => void;
 beforeEach(() => ({ dir, remove } = tempDir()));
 afterEach(() => remove());
 
-describe('jixiao status', () => {
+describe('jixiao status', { timeout: 120_000 }, () => {
   it('shows the state, progress, who is pending and every row', async () => {
     const db = join(dir, 'db.sqlite');
     const imported = jixiao([

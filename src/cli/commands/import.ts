@@ -3,12 +3,16 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   createEvaluation,
+  isOpenId,
   resolveOwners,
   setDeadline,
   startCollection,
   type CreatedEvaluation,
   type Member,
+  type OwnerDirectory,
 } from '../../collection';
+import { parseConfig } from '../../config';
+import { createLarkClient } from '../../transport/client';
 import { getProfile } from '../../domain/scoring/profiles';
 import { readTable } from '../../import/tables/read-table';
 import { systemClock } from '../../platform/clock';
@@ -18,13 +22,15 @@ const USAGE = `用法：jixiao import 文件 --chat 群ID --admin 导入人open_
   读取 .xlsx / .csv / .json 自评表，存为该群的一项评价（草稿）。
   --chat       评价所在群的 chat_id（oc_…）
   --admin      导入人的 open_id（ou_…），即第一位管理员，也是预算执行数的填报人
-  --owner      把表中的责任人姓名对应到 open_id，可重复：--owner 张伟=ou_xxx
+  --owner      把表中的责任人姓名对应到 open_id，可重复：--owner 张伟=ou_xxx（优先于群成员）
+  --offline    配置了飞书应用时也不查询群成员和邮箱/手机号
   --tenant     租户 tenant_key；默认沿用库里唯一的租户，空库时为 local
   --profile    评分规则（默认 mof-2020）
   --deadline   截止日期，例如 2026-10-09
   --start      设好截止日期且每项都有责任人时，直接开始收集
   --json       以 JSON 输出结果
   --db         SQLite 文件；默认 JIXIAO_DB 或 ./data/jixiao.sqlite
+  配置了飞书应用（LARK_APP_ID / LARK_APP_SECRET）时，责任人按群成员姓名、邮箱、手机号匹配，与在群里导入相同。
   姓名无法对应（无人或多人同名）的行会列出来，不会猜；可在群里的预览卡片上选人。`;
 
 /** `jixiao import`: an evaluation from a file, for scripting and support (the chat flow does the same). */
@@ -42,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
         profile: { type: 'string' },
         deadline: { type: 'string' },
         start: { type: 'boolean' },
+        offline: { type: 'boolean' },
         json: { type: 'boolean' },
         db: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -59,12 +66,12 @@ export async function run(argv: string[]): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail('请给出一个要导入的文件。', USAGE);
   if (!args.chat) return fail('缺少 --chat：评价所在群的 chat_id（oc_…）。', USAGE);
-  if (!args.admin || !/^ou_[0-9a-z]+$/i.test(args.admin)) return fail('缺少 --admin 或格式不对：请给出导入人的 open_id（ou_…）。', USAGE);
+  if (!args.admin || !isOpenId(args.admin)) return fail('缺少 --admin 或格式不对：请给出导入人的 open_id（ou_…）。', USAGE);
   if (args.profile && !getProfile(args.profile)) return fail(`没有名为“${args.profile}”的评分规则。`, USAGE);
 
   const members: Member[] = [];
   for (const mapping of args.owner ?? []) {
-    const m = /^(.+?)=(ou_[0-9a-z]+)$/i.exec(mapping.trim());
+    const m = /^(.+?)=(ou_[0-9a-z_]+)$/i.exec(mapping.trim());
     if (!m) return fail(`--owner “${mapping}” 的格式应为 姓名=ou_xxx。`, USAGE);
     members.push({ name: m[1]!.trim(), openId: m[2]! });
   }
@@ -83,6 +90,9 @@ export async function run(argv: string[]): Promise<number> {
     return fail(`${basename(file)} 无法导入：\n${lines.join('\n')}`);
   }
 
+  const directory = await ownerDirectory(args.chat, members, Boolean(args.offline));
+  if ('error' in directory) return fail(directory.error);
+
   const { db, close } = await openCliDatabase(args.db);
   try {
     const tenants = await db.selectFrom('tenants').select('tenant_key').execute();
@@ -91,11 +101,12 @@ export async function run(argv: string[]): Promise<number> {
     }
     const tenantKey = args.tenant ?? tenants[0]?.tenant_key ?? 'local';
     const deps = { db, clock: systemClock };
-    const owners = await resolveOwners(table.evaluation.indicators.map((i) => i.owner), { members });
+    const owners = await resolveOwners(table.evaluation.indicators.map((i) => i.owner), directory);
     const created = await createEvaluation(deps, {
       tenantKey,
       chatId: args.chat,
       importerOpenId: args.admin,
+      importerName: directory.members.find((m) => m.openId === args.admin)?.name ?? null,
       input: table.evaluation,
       owners,
       sourceFileName: basename(file),
@@ -124,6 +135,32 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await close();
   }
+}
+
+/**
+ * Who the 责任人 cells can name: the `--owner` mappings first, then — when a Lark app is configured —
+ * the group's members and Lark's email/mobile lookup, exactly as an import in the chat resolves them.
+ */
+async function ownerDirectory(chatId: string, mapped: Member[], offline: boolean): Promise<OwnerDirectory | { error: string }> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    return { error: `配置有误：${(error as Error).message}` };
+  }
+  if (offline || config.mode !== 'lark' || !config.lark.appId || !config.lark.appSecret) return { members: mapped };
+  const lark = createLarkClient({ baseUrl: config.lark.baseUrl, appId: config.lark.appId, appSecret: config.lark.appSecret });
+  let chatMembers: Member[];
+  try {
+    chatMembers = await lark.listChatMembers(chatId);
+  } catch (error) {
+    return { error: `读取群 ${chatId} 的成员失败：${(error as Error).message}。请确认机器人在群里，或加 --offline 只用 --owner 对应。` };
+  }
+  const mappedNames = new Set(mapped.map((m) => m.name));
+  return {
+    members: [...mapped, ...chatMembers.filter((m) => !mappedNames.has(m.name))],
+    lookupContacts: (query) => lark.batchGetUserIds(query),
+  };
 }
 
 const STATUS: Record<string, string> = { draft: '草稿（待开始收集）', collecting: '已开始收集' };
