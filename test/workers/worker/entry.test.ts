@@ -8,7 +8,7 @@ import { larkRequest, v2Event } from '../lark-request';
 
 // The deployed entry (wrangler.toml `main`), called the way Cloudflare calls it, with wrangler.toml's
 // bindings and a real local D1.
-const worker = exports.default as unknown as { fetch(request: Request): Promise<Response> };
+const worker = (exports as unknown as { default: { fetch(request: Request): Promise<Response> } }).default;
 
 describe('Worker entry: fetch', () => {
   it('serves the health check against D1', async () => {
