@@ -51,6 +51,9 @@ describe('jixiao export', { timeout: 120_000 }, () => {
     const exported = evaluationInputSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
     expect(exported.indicators).toHaveLength(13);
     expect(scoreEvaluation(exported).total).toBe(94);
+    const scored = jixiao(['score', out, '--json']);
+    expect(scored).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(scored.stdout)).toMatchObject({ total: 94, grade: '优' });
 
     const printed = jixiao(['export', evaluationId, '--json', '--db', db]);
     expect(JSON.parse(printed.stdout)).toEqual(JSON.parse(readFileSync(out, 'utf8')));
