@@ -62,7 +62,8 @@ export function writeSelfEvaluationSheet(ws: ExcelJS.Worksheet, data: ReportData
   putNumber(ws, cell(6, 5), b.executed, AMOUNT_FORMAT);
   putNumber(ws, cell(6, 6), b.weight, SCORE_FORMAT);
   putNumber(ws, cell(6, 7), b.rate, RATE_FORMAT);
-  putNumber(ws, cell(6, 8), b.score, SCORE_FORMAT);
+  // no 全年执行数 yet: the 得分 stays empty rather than a misleading 0
+  putNumber(ws, cell(6, 8), b.pending ? null : b.score, SCORE_FORMAT);
   put(ws, 'I6:I9', b.deviationReason ?? '', { align: LEFT });
   fundingSources(input).forEach((src, i) => {
     const r = 7 + i;
