@@ -72,7 +72,15 @@ export function indicatorEntryCard(view: IndicatorEntryView): CardJson {
   if (current) elements.push(current);
   if (view.error) elements.push(markdown(`❗ <font color='red'>${escapeMd(view.error)}</font>`));
   if (view.readOnlyReason) {
-    elements.push(markdown(`🔒 ${escapeMd(view.readOnlyReason)}`));
+    elements.push(
+      markdown(`🔒 ${escapeMd(view.readOnlyReason)}`),
+      // after an admin reopens, the same card picks up where it was
+      button({
+        text: tr('刷新', 'Refresh'),
+        size: 'small',
+        value: { action: COLLECTION_ACTIONS.entryOpen, rev: view.rev, evaluationId: view.evaluationId, indicatorId: view.item.indicatorId },
+      }),
+    );
   } else {
     elements.push(entryForm(view, view.position.index === view.position.total ? tr('提交', 'Submit') : tr('提交并继续', 'Submit and next')));
   }

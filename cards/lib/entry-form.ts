@@ -25,6 +25,11 @@ export interface EntryFormView {
   item: EntryItemView;
   /** The value's version: the expected version of the write this form submits. */
   rev: number;
+  /**
+   * The evaluation's version when the card was drawn. Part of the button value, so a press after a
+   * lock / reopen is never taken for a double click of the press before it.
+   */
+  evaluationRev?: number;
   /** What the user typed last time, kept when the submission was refused. */
   typed?: TypedValues | null;
   /** Why the deviation reason is required, once the rules say it is. */
@@ -67,7 +72,7 @@ export function currentValueLine(item: EntryRowView): Element | null {
 export function entryForm(view: EntryFormView, submitText: I18nText): Element {
   const { item } = view;
   const typed = view.typed ?? {};
-  const base = { rev: view.rev, evaluationId: view.evaluationId, indicatorId: item.indicatorId };
+  const base = { rev: view.rev, evaluationId: view.evaluationId, indicatorId: item.indicatorId, ev: view.evaluationRev ?? 0 };
   const fields: Element[] = [];
   if (item.kind === 'qualitative') {
     fields.push(

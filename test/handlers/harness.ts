@@ -30,9 +30,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(opts: { readers?: CollectionHandlerDeps['tables'] } = {}): Promise<Harness> {
+export async function createHarness(opts: { readers?: CollectionHandlerDeps['tables']; receiveAllGroupMessages?: boolean } = {}): Promise<Harness> {
   const clock = runningClockFrom('2026-11-23T01:30:00Z');
-  const bot = await createTestBot<string>({ actions: COLLECTION_ACTION_NAMES, clock });
+  const bot = await createTestBot<string>({ actions: COLLECTION_ACTION_NAMES, clock, fake: { receiveAllGroupMessages: opts.receiveAllGroupMessages ?? false } });
   for (const p of Object.values(PEOPLE)) bot.fake.addUser(p);
   bot.fake.addChat({ chatId: GROUP, name: '金融监管专项经费绩效自评', members: Object.values(PEOPLE).map((p) => p.openId) });
   const followUps = new Set<Promise<void>>();
@@ -62,7 +62,7 @@ export async function createHarness(opts: { readers?: CollectionHandlerDeps['tab
     deps,
     clock,
     settle,
-    card: (messageId) => bot.fake.message(messageId)!.card!,
+    card: (messageId) => bot.fake.message(messageId)!.card as CardJson,
     close: async () => {
       await settle();
       await bot.close();

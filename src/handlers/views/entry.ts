@@ -35,6 +35,7 @@ export function entryCard(evaluation: EvaluationView, item: ItemView, opts: Entr
     evaluationId: evaluation.id,
     item: rowView,
     rev: item.value.version,
+    evaluationRev: evaluation.version,
     typed: opts.typed ?? null,
     reasonRequiredWhy: opts.reasonRequiredWhy ?? null,
     canGoBack: index > 0,

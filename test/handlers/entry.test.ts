@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { findEvaluationsInChat, markSummaryPosted, type EvaluationView } from '../../src/collection';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+
+/** The owner's walk-through: input handling, navigation, authorization and the locked state. */
+const { clerk, zhang, li } = PEOPLE;
+const PASTED = [
+  '项目名称\t社区宣传项目',
+  '全年预算数\t100',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+  '产出指标\t数量指标\t培训人次\t≥100人次\t50\t张伟',
+  '效益指标\t社会效益指标\t群众知晓率\t≥80%\t30\t李娜',
+  '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t10\t张伟',
+].join('\n');
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
+  await h.settle();
+  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+  await h.settle();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function evaluation(): Promise<EvaluationView> {
+  return (await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP }))[0]!;
+}
+
+async function submit(openId: string, formValue: Record<string, unknown>) {
+  const press = await h.bot.fake.pressButton(h.bot.fake.lastCard(openId)!, { operator: openId, action: A.entrySubmit, formValue });
+  await h.settle();
+  return press;
+}
+
+describe('input handling', () => {
+  it.each([
+    ['', '不能留空'],
+    ['-5', ''],
+    ['120公斤', ''],
+  ])('refuses %j with a Chinese toast and keeps what was typed', async (typed, words) => {
+    const press = await submit(zhang.openId, { actual: typed });
+    expect(press.toast?.type).toBe('warning');
+    expect(press.toast?.content).toMatch(/[\u4e00-\u9fff]/);
+    if (words) expect(press.toast?.content).toContain(words);
+    if (typed) expect(cardText(press.message.card)).toContain(`"default_value":"${typed}"`);
+    const row = (await evaluation()).items.find((i) => i.name === '培训人次')!;
+    expect(row.value.status).toBe('pending');
+    expect(row.value.version).toBe(0);
+  });
+
+  it('refuses a percentage above 100 where that is impossible', async () => {
+    const press = await submit(li.openId, { actual: '130%' });
+    expect(press.toast?.type).toBe('warning');
+    expect((await evaluation()).items.find((i) => i.name === '群众知晓率')!.value.status).toBe('pending');
+  });
+
+  it('acknowledges only after the commit: the toast carries the stored score', async () => {
+    const press = await submit(zhang.openId, { actual: '120' });
+    const row = (await evaluation()).items.find((i) => i.name === '培训人次')!;
+    expect(row.value).toMatchObject({ status: 'submitted', actual: '120', version: 1 });
+    expect(press.toast?.content).toBe(`已保存，得分 ${row.value.score}`);
+    expect(cardText(press.message.card)).toContain('第 2/2 项');
+  });
+});
+
+describe('navigation', () => {
+  it('上一项 goes back without saving, 稍后再填 pauses with a way back in', async () => {
+    await submit(zhang.openId, { actual: '120' });
+    const back = await h.bot.fake.pressButton(h.bot.fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entryPrev });
+    expect(cardText(back.message.card)).toContain('第 1/2 项');
+    expect(cardText(back.message.card)).toContain('当前填报：');
+    const later = await h.bot.fake.pressButton(back.message, { operator: zhang.openId, action: A.entryLater });
+    expect(cardText(later.message.card)).toContain('还有 **1** 项待填');
+    const resumed = await h.bot.fake.pressButton(later.message, { operator: zhang.openId, action: A.entryOpen });
+    expect(cardText(resumed.message.card)).toContain('满意度');
+  });
+
+  it('the recap after the last row lets the owner change any row', async () => {
+    await submit(zhang.openId, { actual: '120' });
+    await submit(zhang.openId, { actual: '95%' });
+    const recap = h.bot.fake.lastCard(zhang.openId)!;
+    expect(cardText(recap.card)).toContain('已全部提交');
+    const row = (await evaluation()).items.find((i) => i.name === '培训人次')!;
+    const edit = await h.bot.fake.pressButton(recap, { operator: zhang.openId, action: A.recapEdit, index: 0 });
+    expect(cardText(edit.message.card)).toContain('培训人次');
+    const changed = await submit(zhang.openId, { actual: '110' });
+    expect(changed.toast?.type, changed.toast?.content).toBe('success');
+    const after = (await evaluation()).items.find((i) => i.id === row.id)!;
+    expect(after.value).toMatchObject({ actual: '110', version: 2 });
+  });
+});
+
+describe('authorization and state', () => {
+  it('an admin may answer for an owner; the row records who did', async () => {
+    const card = h.bot.fake.lastCard(li.openId)!;
+    const value = JSON.parse(JSON.stringify(card.card).match(/"value":(\{"action":"collect\.entry\.submit"[^}]*\})/)![1]!);
+    const press = await h.bot.fake.sendCardAction(card.messageId, clerk.openId, { tag: 'button', value, form_value: { actual: '85%', reason: '' } });
+    expect(press.toast?.type).toBe('success');
+    const row = (await evaluation()).items.find((i) => i.name === '群众知晓率')!;
+    expect(row.value.submittedBy).toBe(clerk.openId);
+  });
+
+  it('after locking, a change is refused until an admin reopens; after the summary a change posts a 变更 notice', async () => {
+    await submit(zhang.openId, { actual: '120' });
+    const ev = await evaluation();
+    await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: '总览' });
+    await h.settle();
+    const overview = h.bot.fake.lastCard(GROUP)!;
+    const locked = await h.bot.fake.pressButton(overview, { operator: clerk.openId, action: A.overviewLock });
+    expect(locked.toast?.content).toContain('还有');
+    await h.settle();
+
+    const refused = await submit(zhang.openId, { actual: '95%' });
+    expect(refused.toast?.type).toBe('error');
+    expect(refused.toast?.content).toContain('已锁定');
+    expect(cardText(refused.message.card)).toContain('🔒');
+
+    const notAdmin = await h.bot.fake.pressButton(h.bot.fake.message(overview.messageId)!, { operator: zhang.openId, action: A.overviewReopen });
+    expect(notAdmin.toast?.type).toBe('error');
+    const reopened = await h.bot.fake.pressButton(h.bot.fake.message(overview.messageId)!, { operator: clerk.openId, action: A.overviewReopen });
+    expect(reopened.toast?.type).toBe('success');
+
+    await markSummaryPosted(h.deps, { evaluationId: ev.id, actor: clerk.openId });
+    await h.bot.fake.pressButton(h.bot.fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entryOpen });
+    const changed = await submit(zhang.openId, { actual: '95%' });
+    expect(changed.toast?.type, changed.toast?.content).toBe('success');
+    const notices = h.bot.fake.messagesTo(GROUP).filter((m) => m.msgType === 'text').map((m) => JSON.parse(m.content).text as string);
+    expect(notices.some((t) => t.includes('变更'))).toBe(true);
+  });
+});
