@@ -14,12 +14,16 @@ export interface ReminderGroupView {
   owners: Array<{ openId: string; name: string; pending: number }>;
 }
 
+/** Keeps the card well inside 30 KB however large the group; the rest are counted, and each still has their DM. */
+const MAX_LISTED = 150;
+
 export function reminderGroupCard(view: ReminderGroupView): CardJson {
-  const lines = view.owners.map((o) => {
+  const lines = view.owners.slice(0, MAX_LISTED).map((o) => {
     // open_ids are Lark-issued ([A-Za-z0-9_]); anything else is never placed inside an <at> tag.
     const who = view.mention && /^[A-Za-z0-9_-]+$/.test(o.openId) ? `<at id=${o.openId}></at>` : escapeMd(o.name);
     return `- ${who}：${o.pending} 项`;
   });
+  if (view.owners.length > MAX_LISTED) lines.push(`- …另有 ${view.owners.length - MAX_LISTED} 人`);
   const total = view.owners.reduce((s, o) => s + o.pending, 0);
   return card({
     title: tr('明天截止：绩效自评还差 {n} 项', 'Due soon: {n} self-evaluation item(s) open', { n: total }),

@@ -3,6 +3,7 @@ import { ADMIN_OVERDUE_ACTIONS } from '../../../cards/admin-overdue';
 import { HANDOVER_ACTIONS } from '../../../cards/handover-confirm';
 import { COLLECTION_ACTIONS as A } from '../../../cards/lib/actions';
 import { findEvaluationsInChat, type EvaluationView } from '../../../src/collection';
+import { decideHandover } from '../../../src/jobs/services/handover';
 import { listHistory } from '../../../src/storage/repositories/history';
 import { createReminderHarness, GROUP, PEOPLE, type ReminderHarness } from './harness';
 
@@ -77,11 +78,10 @@ describe('转交', () => {
     const ask = h.fake.lastCard(clerk.openId)!;
     expect(ask.content).toContain('转交确认');
 
-    // Only an admin may decide (e.g. a forwarded card pressed by someone else).
-    const value = (ask.card as unknown as { body: unknown }) && JSON.parse(ask.content);
-    const requestId = JSON.stringify(value).match(/"requestId":"(ho_[a-z0-9]+)"/)![1]!;
-    const refused = await h.fake.sendCardAction(ask.messageId, zhang.openId, { action: HANDOVER_ACTIONS.approve, rev: 0, requestId });
-    expect(refused.toast?.content).toContain('管理员');
+    // Only an admin may decide (a forwarded card pressed by someone else is refused by the service).
+    const requestId = /"requestId":"(ho_[a-z0-9]+)"/.exec(ask.content)![1]!;
+    const refused = await decideHandover(h.deps, { requestId, actor: zhang.openId, approve: true });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('管理员') });
 
     const press = await h.fake.pressButton(ask, { operator: clerk.openId, action: HANDOVER_ACTIONS.approve });
     await h.settle();
@@ -92,9 +92,9 @@ describe('转交', () => {
     expect(h.fake.lastCard(wang.openId)?.content).toContain('群众知晓率');
     expect(h.lastText(li.openId)).toContain('转交已确认');
 
-    // A second press changes nothing.
-    const again = await h.fake.pressButton(ask, { operator: clerk.openId, action: HANDOVER_ACTIONS.approve });
-    expect(again.toast?.type).toBe('warning');
+    // The card lost its buttons; a repeat (a second admin, a retried callback) changes nothing.
+    expect(JSON.stringify(h.fake.message(ask.messageId)!.card)).not.toContain(HANDOVER_ACTIONS.approve);
+    expect(await decideHandover(h.deps, { requestId, actor: clerk.openId, approve: false })).toMatchObject({ ok: false, message: expect.stringContaining('已同意') });
     const actions = (await listHistory(h.bot.db, row.evaluationId)).map((r) => r.action);
     expect(actions.filter((a) => a.startsWith('handover'))).toEqual(['handover_request', 'handover_approved', 'handover']);
   });
