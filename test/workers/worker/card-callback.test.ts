@@ -67,6 +67,15 @@ describe('Worker entry: card callbacks', () => {
     await fake.replayCardAction(submitted.delivery);
     await Promise.all(background);
     expect((await listHistory(db, evaluation.id)).filter((h) => h.action === 'submit')).toHaveLength(1);
+
+    // 5. 李娜's 我的, a separate request a minute later, reuses the tenant token: one client per isolate.
+    clock.advance(60_000);
+    await fake.sendMessageEvent({ sender: openIdOf('李娜'), text: '我的' });
+    await Promise.all(background);
+    await vi.waitFor(() => {
+      if (!fake.lastCard(openIdOf('李娜'))) throw new Error('no card for 李娜 yet');
+    });
+    expect(fake.state.tenantTokens.size).toBe(1);
     expect(log.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 
 describe('Worker entry: scheduled', () => {
-  it('sends the T-3 reminders that are due to the fake Lark, once, and nothing on a holiday', async () => {
+  it('sends the reminders that are due to the fake Lark — T-3 DMs once, the T-1 group message — and nothing on a holiday', async () => {
     const clock = manualClock(sh('2026-09-24', '10:00'));
     const evaluation = await startT1({ db: openD1(env.DB), clock }, chatId);
     const fake = fakeLarkForWorker(clock, chatId);
@@ -57,11 +57,18 @@ describe('Worker entry: scheduled', () => {
     await cron(worker, clock.now());
     expect(dms()).toHaveLength(owners.size);
 
+    // Thursday 8 Oct 09:30, T-1: one group message, from a later invocation of the same isolate.
+    clock.set(sh('2026-10-08', '09:30'));
+    await cron(worker, clock.now());
+    expect(fake.messagesTo(chatId)).toHaveLength(1);
+    // Nine days on, the 2-hour tenant token had expired: the client fetched a fresh one.
+    expect(fake.state.tenantTokens.size).toBe(2);
+
     const runs = log.lines.filter((l) => l.msg === 'cron: scheduler run');
-    expect(runs).toHaveLength(4);
+    expect(runs).toHaveLength(5);
     expect(runs.every((r) => r.fields?.ran === true)).toBe(true);
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM outbox WHERE evaluation_id = ? AND sent_at IS NOT NULL').bind(evaluation.id).first<{ n: number }>();
-    expect(rows?.n).toBe(owners.size);
+    expect(rows?.n).toBe(owners.size + 1);
   });
 
   it('fails the cron invocation, logged, when the Worker is misconfigured', async () => {
