@@ -19,8 +19,6 @@ export interface SummaryCardView {
   result: ScoreResult;
   /** Rows still without a value when an admin chose 按现有数据汇总. */
   missing?: number;
-  /** Set when an entry changed after this summary was posted. */
-  outdated?: boolean;
 }
 
 const GRADE_TEMPLATE: Record<string, HeaderTemplate> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
@@ -52,9 +50,6 @@ function build(view: SummaryCardView, level: (typeof LEVELS)[number]): CardJson 
   const headline = `${num(result.total)} 分 · ${result.grade}`;
   const elements: Element[] = [];
 
-  if (view.outdated) {
-    elements.push(markdown(tr("<font color='red'>⚠️ 汇总后有填报被修改，本汇总已过期；管理员发送「@我 汇总」重新生成。</font>", "<font color='red'>⚠️ An entry changed after this summary; an admin can send “@bot 汇总” to redo it.</font>")));
-  }
   if (view.missing && view.missing > 0) {
     elements.push(markdown(tr("<font color='orange'>尚有 {n} 项未填报，按现有数据汇总，未填项不得分。</font>", "<font color='orange'>{n} items have no value yet; summarised with the data so far, they score 0.</font>", { n: view.missing })));
   }
@@ -111,7 +106,7 @@ function build(view: SummaryCardView, level: (typeof LEVELS)[number]): CardJson 
   return card({
     title: join([input.project.name, tr(' · 绩效自评汇总', ' · self-evaluation summary')]),
     subtitle: join([year ? tr('{y}年度 · ', '{y} · ', { y: year }) : '', tr('总分 {h}', 'Total {h}', { h: headline })]),
-    template: view.outdated ? 'grey' : gradeTemplate(result.grade),
+    template: gradeTemplate(result.grade),
     summary: tr('{p} 绩效自评：{h}', '{p} self-evaluation: {h}', { p: input.project.name, h: headline }),
     elements,
   });

@@ -1,11 +1,10 @@
-import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import { parseConfig, type Config } from '../config';
 import { createFakeLark, type FakeLark } from '../fake-lark';
-import { listenFakeLark } from '../fake-lark/listen';
 import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../handlers/register';
+import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
 import { importTableReaders } from '../handlers/table-readers';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
@@ -18,10 +17,11 @@ import { errorFields, type Logger } from '../transport/log';
 import { createNodeCrypto } from './crypto-node';
 
 /**
- * Local mode: the whole bot — verified webhooks, dispatcher, the collection and summary flows, SQLite —
- * against a Lark that lives in this process (`src/fake-lark`). Events and card callbacks are signed and
- * encrypted exactly as Lark sends them, so what works here works against a real tenant. `npm run demo`
- * and `npm start` without a Lark app both run on it.
+ * The whole bot — verified webhooks, dispatcher, the collection, summary and reminder flows, SQLite —
+ * against a Lark that lives in this process (`src/fake-lark`), with every background task tracked so a
+ * script can wait for it. Events and card callbacks are signed and encrypted exactly as Lark sends
+ * them, so what works here works against a real tenant. `npm run demo` runs on it; `npm start` without
+ * a Lark app runs the same embedded fake behind a real port (main.ts).
  */
 export interface LocalBot {
   fake: FakeLark;
@@ -43,7 +43,7 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
   const baseUrl = 'http://fake.lark';
   const config = parseConfig(fake.env(baseUrl));
   const lark = createLarkClient({ baseUrl, appId: fake.appId, appSecret: fake.appSecret, fetch: fake.fetch, clock });
-  const dispatcher = createDispatcher<string>(COLLECTION_ACTION_NAMES);
+  const dispatcher = createDispatcher<string>([...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES]);
   const processor = createEventProcessor({ inbox: inboundEventsRepository(db), dispatcher, clock, log });
 
   // Background work (event handling after the 200, follow-up sends after a card answer) is tracked so
@@ -57,6 +57,7 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
   const app = createApp({ config, crypto, clock, db, dispatcher, lark, runInBackground, processor, log });
   fake.connect({ fetch: (request) => app.fetch(request) });
 
+  const later = (work: () => Promise<void>) => track(work().catch((err) => log.error('follow-up failed', errorFields(err))));
   const deps: CollectionHandlerDeps = {
     db,
     clock,
@@ -64,9 +65,10 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
     tables: importTableReaders,
     log,
     botOpenId: fake.botOpenId,
-    later: (work) => track(work().catch((err) => log.error('follow-up failed', errorFields(err)))),
+    later,
   };
   registerCollectionHandlers(dispatcher, deps);
+  registerReminderHandlers(dispatcher, { db, clock, lark, log, later });
 
   return {
     fake,
@@ -78,42 +80,6 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
     config,
     async settle() {
       while (running.size > 0) await Promise.all([...running]);
-    },
-  };
-}
-
-/** What `npm start` prints when no Lark app is configured. */
-export function localModeBanner(urls: { bot: string; fake: string }): string {
-  return [
-    '本地模式：未配置飞书应用（LARK_APP_ID / LARK_APP_SECRET），已启动内置的模拟飞书，无需飞书租户。',
-    `  机器人：${urls.bot}　模拟飞书开放平台：${urls.fake}　完整演示：npm run demo`,
-    '接入真实飞书应用：在 .env 或环境变量中设置 LARK_APP_ID、LARK_APP_SECRET（webhook 模式另需 LARK_ENCRYPT_KEY、LARK_VERIFICATION_TOKEN）后重新运行 npm start。',
-  ].join('\n');
-}
-
-/**
- * `npm start` without a Lark app: serves the bot on `config.port` and the embedded fake Lark's Open
- * Platform API on a free local port, and says so. Returns a function that stops both.
- */
-export async function startLocalMode(opts: {
-  config: Config;
-  db: Kysely<Database>;
-  log: Logger;
-  print?: (text: string) => void;
-}): Promise<{ close: () => Promise<void>; bot: LocalBot }> {
-  const bot = await createLocalBot({ db: opts.db, log: opts.log });
-  const fakeServer = await listenFakeLark(bot.fake);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: bot.app.fetch, hostname: '127.0.0.1', port: opts.config.port }, () => resolve(s));
-    s.once('error', reject);
-  });
-  (opts.print ?? ((t: string) => process.stdout.write(`${t}\n`)))(localModeBanner({ bot: `http://127.0.0.1:${opts.config.port}`, fake: fakeServer.baseUrl }));
-  return {
-    bot,
-    close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
-      await fakeServer.close();
-      await bot.settle();
     },
   };
 }
