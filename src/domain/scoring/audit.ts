@@ -31,7 +31,7 @@ const BUDGET_RATE_NAME = /预算(?:资金)?执行率|资金执行率|资金支�
 const SPENDING_NAME = /发放|支付|拨付|支出|经费|补助|补贴|津贴/;
 
 function level1Key(name: string): string {
-  const n = normalize(name);
+  const n = normalize(name).replace(/[(（]\d+(?:\.\d+)?分?[)）]$/, '');
   return LEVEL1_ALIASES[n] ?? n;
 }
 

@@ -88,6 +88,12 @@ function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | 
     band = bandOfDegree(degree, profile);
     how = `完成程度 ${plain(degree)}% 属于“${band}”档，`;
   }
+  const explicitScore = isBlank(c.row.score) ? null : readNumber(c.row.score ?? null);
+  if (!band && explicitScore && !explicitScore.isNegative() && explicitScore.lte(w) && w.gt(0)) {
+    // Only a score was given: it places itself in a band.
+    band = bandOfDegree(explicitScore.div(w).times(100), profile);
+    how = `得分 ${plain(explicitScore)} 属于“${band}”档，`;
+  }
   if (!band) {
     if (!actual) return { ...out, explanation: '尚未填写完成情况' };
     return fail(

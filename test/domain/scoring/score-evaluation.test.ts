@@ -178,6 +178,12 @@ describe('weight audit', () => {
     expect(codes(r)).toEqual(expect.arrayContaining(['weights-sum', 'level1-subtotal']));
   });
 
+  it('reads level-1 names with their points in brackets', () => {
+    const input = small();
+    input.indicators = input.indicators.map((i) => ({ ...i, level1: `${i.level1}（${i.weight}分）` }));
+    expect(codes(scoreEvaluation(input))).not.toContain('level1-subtotal');
+  });
+
   it('takes the budget weight from the profile when the table gives none', () => {
     const input = small({ budget: { fullYear: 100, executed: 100 } });
     expect(scoreEvaluation(input).budget.weight).toBe(10);

@@ -116,6 +116,11 @@ describe('qualitative and time rows', () => {
     expect(scoreIndicator(row('有效提高', '70%'))).toMatchObject({ ok: false, error: { code: 'score-required' } });
   });
 
+  it('places a score given without a band in its band', () => {
+    expect(scored(row('有效提高', null, 10, { score: 7 }))).toMatchObject({ band: '部分达成', score: 7, deviationRequired: true });
+    expect(scored(row('有效提高', '显著提升', 10, { score: 9 }))).toMatchObject({ band: '达成', score: 9 });
+  });
+
   it('asks for a band when the actual is only a description', () => {
     expect(scoreIndicator(row('有效提高', '显著提升'))).toMatchObject({ ok: false, error: { code: 'band-required' } });
   });
