@@ -86,13 +86,13 @@ export function scoreEvaluation(input: EvaluationInput, opts: { profile?: string
 
   const applicable = indicators.filter((r) => r.applicable);
   const sum = applicable.reduce((s, r) => s.plus(r.score ?? 0), new D(budget.score));
-  const allWeight = indicators.reduce((s, r) => s.plus(r.weight), new D(budget.weight));
   const applicableWeight = applicable.reduce((s, r) => s.plus(r.weight), new D(budget.weight));
   let total = sum;
   let totalExplanation = `总分 = 预算执行 ${fixed2(new D(budget.score))} + 各指标得分 ${fixed2(sum.minus(budget.score))} = ${fixed2(sum)}`;
   if (applicable.length < indicators.length && applicableWeight.gt(0)) {
-    total = round(sum.times(allWeight).div(applicableWeight));
-    totalExplanation = `有 ${indicators.length - applicable.length} 项不适用：适用部分得分 ${fixed2(sum)} ÷ 适用分值 ${plain(applicableWeight)} × ${plain(allWeight)} = ${fixed2(total)}`;
+    // 财政部 template footnote: 不适用 indicators are dropped and the rest "按百分制折算".
+    total = round(sum.times(profile.totalPoints).div(applicableWeight));
+    totalExplanation = `有 ${indicators.length - applicable.length} 项不适用：适用部分得分 ${fixed2(sum)} ÷ 适用分值 ${plain(applicableWeight)} × ${profile.totalPoints} = ${fixed2(total)}`;
   }
 
   const totalNumber = total.toNumber();
