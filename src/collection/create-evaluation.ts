@@ -8,7 +8,7 @@ import { resolutionFor, resolveOwners } from './resolve-owners';
 import { budgetWeightOf, DEFAULT_RULE_PROFILE, readTarget } from './scoring';
 import type { CollectionDeps, EvaluationView, OwnerDirectory, OwnerResolution } from './types';
 import { getEvaluation } from './views';
-import { parseDeadline } from './deadline';
+import { chinaDate, parseDeadline } from './deadline';
 
 export interface CreateEvaluationRequest {
   tenantKey: string;
@@ -40,6 +40,8 @@ export interface OwnerIssue {
 export interface CreatedEvaluation {
   evaluation: EvaluationView;
   ownerIssues: OwnerIssue[];
+  /** Things the importer should know, in Chinese (e.g. the table's 截止日期 could not be used). */
+  notes: string[];
 }
 
 /**
@@ -51,7 +53,15 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
   const evaluationId = newId('ev');
   const profile = req.ruleProfile ?? DEFAULT_RULE_PROFILE;
   const input = req.input;
-  const deadline = req.deadline ? parseDeadline(req.deadline) : null;
+  const notes: string[] = [];
+  const parsedDeadline = req.deadline ? parseDeadline(req.deadline) : null;
+  let deadline: string | null = null;
+  if (parsedDeadline && !parsedDeadline.ok) {
+    notes.push(`表中的截止日期“${req.deadline}”无法识别，请在预览卡片上选择截止日期。`);
+  } else if (parsedDeadline?.ok) {
+    deadline = parsedDeadline.date;
+    if (deadline < chinaDate(deps.clock.now())) notes.push(`表中的截止日期 ${deadline} 已经过去，开始收集前请重新选择。`);
+  }
   const { db } = deps;
   // The table readers already refuse these with the cell named; this guards other callers.
   for (const row of input.indicators) {
@@ -79,7 +89,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
         goals_actual: input.goals?.actual ?? null,
         printed_total: text(input.printedTotal),
         rule_profile: profile,
-        deadline: deadline && deadline.ok ? deadline.date : null,
+        deadline,
         importer_open_id: req.importerOpenId,
         source_file_name: req.sourceFileName ?? null,
         progress_message_id: null,
@@ -183,7 +193,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
   await atomic(db, steps);
   const evaluation = await getEvaluation(db, evaluationId);
   if (!evaluation) throw new Error(`evaluation ${evaluationId} vanished right after it was created`);
-  return { evaluation, ownerIssues };
+  return { evaluation, ownerIssues, notes };
 }
 
 /** `resolveOwners` against the group's members, then `createEvaluation`. */

@@ -90,6 +90,17 @@ describe('importing a table', () => {
   });
 });
 
+describe('the table’s own 截止日期', () => {
+  it('is kept when readable, with a note when it has passed or cannot be read', async () => {
+    const { input } = t1ForCollection();
+    const owners = await resolveOwners(input.indicators.map((i) => i.owner), { members: MEMBERS });
+    const create = (deadline: string) => createEvaluation(deps, { tenantKey: TENANT, chatId: CHAT, importerOpenId: IMPORTER, input, owners, deadline });
+    expect(await create('2026年10月9日')).toMatchObject({ evaluation: { deadline: '2026-10-09' }, notes: [] });
+    expect(await create('2019-12-31')).toMatchObject({ evaluation: { deadline: '2019-12-31' }, notes: [expect.stringContaining('已经过去')] });
+    expect(await create('年底前')).toMatchObject({ evaluation: { deadline: null }, notes: [expect.stringContaining('“年底前”无法识别')] });
+  });
+});
+
 describe('settings on the preview card', () => {
   it('lets only admins change settings, and the importer add and remove admins', async () => {
     const { evaluation } = await importT1(deps);

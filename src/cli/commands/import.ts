@@ -126,10 +126,10 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (args.json) {
       process.stdout.write(
-        `${JSON.stringify({ evaluationId: created.evaluation.id, tenantKey, status, notes: table.notes, ownerIssues: issuesJson(created), problems }, null, 2)}\n`,
+        `${JSON.stringify({ evaluationId: created.evaluation.id, tenantKey, status, notes: [...table.notes, ...created.notes], ownerIssues: issuesJson(created), problems }, null, 2)}\n`,
       );
     } else {
-      process.stdout.write(summary(created, status, table.notes, problems));
+      process.stdout.write(summary(created, status, [...table.notes, ...created.notes], problems));
     }
     return problems.length > 0 && args.start ? 1 : 0;
   } finally {
