@@ -105,9 +105,10 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
   rows.forEach((r, i) => comparePrinted(warnings, `“${r.name}”`, r.printedScore, r.applicable ? r.score : null, r.weight, i));
 
   const printedTotal = readNumber(input.printedTotal ?? null);
-  const printedRows = [budget.printedScore, ...rows.map((r) => r.printedScore)].filter((v): v is number => v != null);
-  if (printedTotal && printedRows.length > 1) {
-    const sum = printedRows.reduce((s, v) => s.plus(v), new D(0));
+  // Only a table that prints every applicable row's 得分 can be checked against its own 总分.
+  const printedRows = [budget.printedScore, ...rows.filter((r) => r.applicable).map((r) => r.printedScore)];
+  if (printedTotal && printedRows.every((v) => v != null)) {
+    const sum = printedRows.reduce((s: Dec, v) => s.plus(v!), new D(0));
     if (!sum.eq(printedTotal)) {
       warnings.push({ code: 'printed-rows-sum-mismatch', severity: 'red', message: `表上各行得分合计 ${plain(sum)}，而表上总分为 ${plain(printedTotal)}` });
     }
