@@ -29,8 +29,9 @@ const HELP = `命令 / commands:
   dm <文字>               私聊机器人（例：dm 我的）
   dmfile <路径>           私聊发文件给机器人（会问导入到哪个群）
   show                    看当前这个人能看到的新消息和卡片（卡片上的按钮带编号）
-  press <卡片.按钮> [字段=值 …]  按下卡片上的按钮（press 3 = 最近一张卡片的第 3 个按钮）；字段是表单里的输入
-                          （例：press 4.2 actual=8 reason=超额完成；deadline=2026-12-15；owner_<id>=ou_…）
+  press <按钮> [字段=值 …]  按下卡片上的按钮：按钮文字（press 提交并继续）、编号（press 3 = 最近一张卡片的第 3 个）
+                          或 卡片.编号（press 4.2）；字段是表单里的输入
+                          （例：press 提交并继续 actual=8 reason=超额完成；deadline=2026-12-15；owner_<id>=ou_…）
   help / quit`;
 
 type Button = { label: string; action?: string; name?: string; index: number };
@@ -141,19 +142,28 @@ async function main() {
           else await fake.sendMessageEvent({ sender: me.openId, chatId: GROUP, mentionBot: true, text: '导入', parentId: lastFile });
           break;
         case 'press': {
-          // "press 3" = button 3 of the last card shown; "press 2.3" = button 3 of card #2
-          const [cardNo, buttonNo] = (rest[0] ?? '').includes('.') ? (rest[0] ?? '').split('.').map(Number) : [current.cards.length, Number(rest[0])];
+          // "press 3" = button 3 of the last card shown; "press 2.3" = button 3 of card #2;
+          // "press 提交并继续" = the first button of the last card whose label starts with that text
+          const arg = rest[0] ?? '';
+          const byLabel = !/^\d+(\.\d+)?$/.test(arg);
+          const [cardNo, buttonNo] = arg.includes('.') && !byLabel ? arg.split('.').map(Number) : [current.cards.length, Number(arg)];
           const card = current.cards[(cardNo ?? 0) - 1] ?? current.card;
           if (!card) {
             console.log('先 show，看到卡片后再按。');
             break;
           }
-          const b = buttonsOf(fake.message(card.messageId)!.card!)[(buttonNo ?? 0) - 1];
+          const buttons = buttonsOf(fake.message(card.messageId)!.card!);
+          const b = byLabel ? buttons.find((x) => x.label.startsWith(arg)) : buttons[(buttonNo ?? 0) - 1];
           if (!b) {
             console.log('没有这个编号的按钮。');
             break;
           }
-          const result = await fake.pressButton(card.messageId, { operator: me.openId, ...(b.name ? { name: b.name } : { action: b.action, index: b.index }), formValue: fieldsOf(rest.slice(1)) });
+          const form = fieldsOf(rest.slice(1));
+          const result = await fake.pressButton(card.messageId, {
+            operator: me.openId,
+            ...(b.name ? { name: b.name } : { action: b.action, index: b.index }),
+            ...(Object.keys(form).length > 0 ? { formValue: form } : {}),
+          });
           if (result.toast) console.log(`💬 ${result.toast.content}`);
           seen.delete(`${me.openId}:${card.messageId}`);
           break;
