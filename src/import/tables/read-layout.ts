@@ -223,6 +223,12 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
     }
     if (l2) level2 = l2;
     if (!name && !target && !weightText) continue;
+    // A note merged across the row (`注：…`, `填表人：…`) ends the table; any other banner row is skipped.
+    const distinct = new Set(row.map((t) => t.trim()).filter(Boolean));
+    if (distinct.size === 1) {
+      if (/^(?:注|说明|备注|填表人|填报人|联系电话|单位负责人)/.test(label([...distinct][0]!))) break;
+      continue;
+    }
     // Sub-rows without 分值 ("其中…") are informational, not scored (scoring-rules §4).
     if (!weightText && name.startsWith('其中')) continue;
 

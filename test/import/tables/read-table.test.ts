@@ -140,6 +140,21 @@ describe('other formats', () => {
     expect(scoreEvaluation(e).total).toBe(99.28);
   });
 
+  it('stops at a note merged across the sheet below the table', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes('003-t2.xlsx') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.getCell('A20').value = null; // the 总分 row
+    ws.unMergeCells('A20:F20');
+    ws.getCell('G20').value = null;
+    ws.getCell('H20').value = null;
+    ws.mergeCells('A20:I20');
+    ws.getCell('A20').value = '注：定量指标若为正向指标，得分 = 全年实际值 ÷ 年度指标值 × 分值。';
+    const e = evaluation(await readTable(new Uint8Array(await wb.xlsx.writeBuffer()), 'noted.xlsx'));
+    expect(e.indicators).toHaveLength(7);
+    expect(e.printedTotal).toBeUndefined();
+  });
+
   it('refuses .xls and unknown types with what to do instead', async () => {
     expect(await readTable(new Uint8Array([1]), 'a.xls')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('.xlsx') }] });
     expect(await readTable(new Uint8Array([1]), 'a.pdf')).toMatchObject({ ok: false });
