@@ -29,6 +29,13 @@ export interface DrainOptions {
   inRunRetries: number;
   retryDelayMs: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Sends started per second, evenly spaced. The client's sliding-window limiter admits a burst of 50 at
+   * once; in-process, such a burst reaches Lark spread over tens of milliseconds and its tail overlaps the
+   * next burst's window, which Lark answers with 429 (a wasted slot and a 1 s wait). Spacing the starts
+   * just under the app limit keeps every window under it. 0 turns pacing off.
+   */
+  sendsPerSecond: number;
   /** Called between rounds; returning false stops the drain (the lease was lost). */
   keepGoing: () => Promise<boolean>;
 }
@@ -55,6 +62,7 @@ export async function drainOutbox(
 ): Promise<DrainReport> {
   const report: DrainReport = { sent: 0, retried: 0, failed: 0 };
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pace = evenPacer(opts.sendsPerSecond, sleep);
   for (;;) {
     const now = clock();
     const due = await listDueOutboxRows(db, now.toISOString(), opts.batchSize);
@@ -63,9 +71,11 @@ export async function drainOutbox(
     const owned = await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder);
     const mine = due.filter((r) => owned.has(r.id));
     await runPool(mine, opts.concurrency, async (row) => {
+      await pace();
       let outcome = await sendRow(row, lark);
       for (let retry = 0; !outcome.ok && !outcome.permanent && retry < opts.inRunRetries; retry++) {
         await sleep(opts.retryDelayMs * 2 ** retry);
+        await pace();
         // A retried send keeps the row's uuid, so a first attempt that did reach Lark is not repeated.
         outcome = await sendRow({ ...row, last_error: null }, lark);
       }
@@ -146,6 +156,19 @@ function describe(error: unknown): string {
 /** 30 s, 1 min, 2 min … capped at 30 min. */
 function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+/** Resolves each caller at its own slot, `1000 / perSecond` ms after the previous one (real time). */
+function evenPacer(perSecond: number, sleep: (ms: number) => Promise<void>): () => Promise<void> {
+  if (perSecond <= 0) return async () => {};
+  const interval = 1000 / perSecond;
+  let next = 0;
+  return async () => {
+    const now = Date.now();
+    const slot = Math.max(now, next);
+    next = slot + interval;
+    if (slot > now) await sleep(slot - now);
+  };
 }
 
 async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {

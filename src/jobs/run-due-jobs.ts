@@ -3,7 +3,7 @@ import { atomic } from '../storage/atomic';
 import type { Database } from '../storage/database';
 import { releaseLease, tryAcquireLease } from '../storage/repositories/scheduler/lease';
 import { cancelOutboxRows, deferOutboxRows, listPendingByPrefix } from '../storage/repositories/scheduler/outbox-drain';
-import { existingStepKeys, recordPlannedStep } from '../storage/repositories/scheduler/steps';
+import { existingStepKeys } from '../storage/repositories/scheduler/steps';
 import type { LarkClient } from '../transport/contract';
 import { type Logger, silentLogger } from '../transport/log';
 import { isSendable, nextSendable } from './calendar/quiet-hours';
@@ -34,6 +34,8 @@ export interface SchedulerDeps {
   /** In-run retries of a send the client gave up on (default 3, 1 s apart doubling); 0 leaves it to the next tick. */
   inRunRetries?: number;
   retryDelayMs?: number;
+  /** Even pacing of sends (default 48/s, just under Lark's 50/s per app); 0 = off. */
+  sendsPerSecond?: number;
 }
 
 export type RunReport =
@@ -76,6 +78,7 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
       maxAttempts: deps.maxAttempts ?? 10,
       inRunRetries: deps.inRunRetries ?? 3,
       retryDelayMs: deps.retryDelayMs ?? 1000,
+      sendsPerSecond: deps.sendsPerSecond ?? 48,
       keepGoing: () => tryAcquireLease(deps.db, SCHEDULER_LEASE, deps.holder, clock().toISOString(), leaseUntil()),
     });
     // Quiet when idle: this runs every minute.
@@ -96,64 +99,69 @@ export interface DueStep {
 
 /** Every ladder step due at `now` across the evaluations, with its outbox key (also used by `tick --dry-run`). */
 export async function planDueSteps(snapshots: readonly EvaluationSnapshot[], now: Date, calendar: WorkCalendar): Promise<DueStep[]> {
-  const due: DueStep[] = [];
-  for (const evaluation of snapshots) {
-    for (const step of planLadder(evaluation, now, calendar)) {
-      due.push({ step, evaluation, outboxKey: await reminderOutboxKey(step.key) });
-    }
-  }
-  return due;
+  const planned = snapshots.flatMap((evaluation) => planLadder(evaluation, now, calendar).map((step) => ({ step, evaluation })));
+  // Digests all at once: WebCrypto is asynchronous, one at a time it costs ~0.25 ms per key on Node.
+  const keys = await Promise.all(planned.map(({ step }) => reminderOutboxKey(step.key)));
+  return planned.map((p, i) => ({ ...p, outboxKey: keys[i]! }));
 }
 
-/** Each new step as one unit: its record and its outbox row, both keyed, so a repeat inserts nothing. */
-async function writeNewSteps(
-  deps: SchedulerDeps,
-  due: DueStep[],
-  now: Date,
-): Promise<number> {
+/**
+ * The new steps and their outbox rows, written in units of a few dozen steps: each unit is atomic
+ * (records and rows together) and both inserts are keyed, so a repeat inserts nothing. Multi-row
+ * inserts keep each statement under D1's 100 bound parameters.
+ */
+async function writeNewSteps(deps: SchedulerDeps, due: DueStep[], now: Date): Promise<number> {
   const known = await existingStepKeys(deps.db, due.map((d) => d.step.key));
   const fresh = due.filter((d) => !known.has(d.step.key));
   const at = now.toISOString();
-  for (let i = 0; i < fresh.length; i += 50) {
-    const steps = fresh.slice(i, i + 50).flatMap(({ step, evaluation, outboxKey }) => {
+  const STEP_ROWS = 11; // 8 columns each
+  const OUTBOX_ROWS = 7; // 12 columns each
+  const UNIT = STEP_ROWS * OUTBOX_ROWS;
+  for (let i = 0; i < fresh.length; i += UNIT) {
+    const unit = fresh.slice(i, i + UNIT);
+    const records = unit.map(({ step, outboxKey }) => ({
+      step_key: step.key,
+      evaluation_id: step.evaluationId,
+      person: step.person,
+      step: step.step,
+      day: step.day,
+      outbox_key: outboxKey,
+      due_at: step.dueAt.toISOString(),
+      planned_at: at,
+    }));
+    const rows = unit.map(({ step, evaluation, outboxKey }) => {
       const message = renderStep(step, evaluation, deps.calendar);
-      return [
-        {
-          query: recordPlannedStep(deps.db, {
-            stepKey: step.key,
-            evaluationId: step.evaluationId,
-            person: step.person,
-            step: step.step,
-            day: step.day,
-            outboxKey,
-            dueAt: step.dueAt.toISOString(),
-            plannedAt: at,
-          }),
-        },
-        {
-          query: deps.db
-            .insertInto('outbox')
-            .values({
-              dedupe_key: outboxKey,
-              tenant_key: evaluation.tenantKey ?? '',
-              evaluation_id: evaluation.id,
-              receive_id_type: message.receiveIdType,
-              receive_id: message.receiveId,
-              msg_type: message.msgType,
-              content_json: JSON.stringify(message.content),
-              not_before: at,
-              last_error: null,
-              message_id: null,
-              created_at: at,
-              sent_at: null,
-            })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing()),
-        },
-      ];
+      return {
+        dedupe_key: outboxKey,
+        tenant_key: evaluation.tenantKey ?? '',
+        evaluation_id: evaluation.id,
+        receive_id_type: message.receiveIdType,
+        receive_id: message.receiveId,
+        msg_type: message.msgType,
+        content_json: JSON.stringify(message.content),
+        not_before: at,
+        last_error: null,
+        message_id: null,
+        created_at: at,
+        sent_at: null,
+      };
     });
-    await atomic(deps.db, steps);
+    await atomic(deps.db, [
+      ...chunks(records, STEP_ROWS).map((values) => ({
+        query: deps.db.insertInto('reminder_steps').values(values).onConflict((oc) => oc.column('step_key').doNothing()),
+      })),
+      ...chunks(rows, OUTBOX_ROWS).map((values) => ({
+        query: deps.db.insertInto('outbox').values(values).onConflict((oc) => oc.column('dedupe_key').doNothing()),
+      })),
+    ]);
   }
   return fresh.length;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /**

@@ -45,7 +45,7 @@ describe('reminder cards', () => {
 
   it('has English next to Chinese for every title', () => {
     for (const card of Object.values(cards)) {
-      const header = (card as { header: { title: { i18n_content?: { en_us?: string } } } }).header;
+      const header = (card as unknown as { header: { title: { i18n_content?: { en_us?: string } } } }).header;
       expect(header.title.i18n_content?.en_us).toBeTruthy();
     }
   });
