@@ -1,0 +1,52 @@
+import { afterEach, expect, it } from 'vitest';
+import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { checkCardLimits } from '../../cards/lib/limits';
+import { findEvaluationsInChat } from '../../src/collection';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+
+/** One owner with 30 rows: the recap and the review card page, and 本页全部通过 approves only what was shown. */
+const { clerk, zhang } = PEOPLE;
+const ROWS = 30;
+const PASTED = [
+  '项目名称\t大型培训项目',
+  '全年预算数\t300',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+  ...Array.from({ length: ROWS }, (_, i) => `产出指标\t数量指标\t第${i + 1}期培训班参训人次\t≥100人次\t3\t张伟`),
+].join('\n');
+
+let h: Harness;
+afterEach(async () => {
+  await h.close();
+});
+
+it('pages the recap and the review card, and approves exactly the rows on the page the admin saw', async () => {
+  h = await createHarness();
+  const { fake } = h.bot;
+  await fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
+  await h.settle();
+  await fake.pressButton(fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+  await h.settle();
+  for (let i = 0; i < ROWS; i += 1) {
+    const press = await fake.pressButton(fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '100' } });
+    expect(press.toast?.type).toBe('success');
+  }
+  await h.settle();
+
+  const recap = fake.lastCard(zhang.openId)!;
+  expect(cardText(recap.card)).toContain('第 1/2 页');
+  const page2 = await fake.pressButton(recap, { operator: zhang.openId, text: '下一页' });
+  expect(cardText(page2.message.card)).toContain('第30期培训班参训人次');
+  expect(cardText(page2.message.card)).not.toContain('第1期培训班参训人次');
+
+  const review = [...fake.messagesTo(clerk.openId)].reverse().find((m) => cardText(m.card).includes('审核：张伟'))!;
+  expect(checkCardLimits(review.card!)).toEqual([]);
+  const second = await fake.pressButton(review, { operator: clerk.openId, text: '下一页' });
+  expect(cardText(second.message.card)).toContain('第 2/3 页');
+  const approved = await fake.pressButton(second.message, { operator: clerk.openId, action: A.reviewApproveAll });
+  expect(approved.toast?.content).toBe('已通过 10 项');
+
+  const [ev] = await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP });
+  const statuses = ev!.items.filter((i) => i.kind === 'indicator').map((i) => i.value.status);
+  expect(statuses.slice(10, 20)).toEqual(Array(10).fill('approved'));
+  expect([...statuses.slice(0, 10), ...statuses.slice(20)]).toEqual(Array(20).fill('submitted'));
+});
