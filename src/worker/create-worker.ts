@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../platform/clock';
 import { consoleLogger, errorFields, type Logger } from '../transport/log';
 import type { WorkerEnv } from './env';
 import { buildRuntime, type WorkerRuntime } from './runtime';
+import { sweepInbox } from './sweep-inbox';
 
 export interface WorkerOptions {
   clock?: Clock;
@@ -16,7 +17,8 @@ export interface WorkerOptions {
 /**
  * The Worker: `fetch` is the same Hono app as the Node server (webhooks answered within Lark's 3 s,
  * slow work after the answer through `executionCtx.waitUntil`), `scheduled` is the Cron Trigger calling
- * the same `runDueJobs(now)` the Node server calls every minute.
+ * the same `runDueJobs(now)` the Node server calls every minute, plus the retries of failed events that
+ * the Node server's inbox sweeper runs.
  */
 export function createWorker(options: WorkerOptions = {}): ExportedHandler<WorkerEnv> {
   const clock = options.clock ?? systemClock;
@@ -51,13 +53,15 @@ export function createWorker(options: WorkerOptions = {}): ExportedHandler<Worke
       const runtime = runtimeFor(env);
       // The cron's own time, not the wall clock: a late start still plans for the minute it was meant for.
       const now = new Date(controller.scheduledTime);
-      try {
-        const report = await runDueJobs(now, runtime.scheduler);
-        log.info('cron: scheduler run', { cron: controller.cron, now: now.toISOString(), ...report });
-      } catch (err) {
-        log.error('cron: scheduler run failed', { cron: controller.cron, now: now.toISOString(), ...errorFields(err) });
-        throw err; // marks the invocation failed in the Cron Events log
-      }
+      const fields = { cron: controller.cron, now: now.toISOString() };
+      // Both run even if the other fails; a failure marks the invocation failed in the Cron Events log.
+      const [jobs, inbox] = await Promise.allSettled([runDueJobs(now, runtime.scheduler), sweepInbox(runtime.inbox, now)]);
+      if (jobs.status === 'fulfilled') log.info('cron: scheduler run', { ...fields, ...jobs.value });
+      else log.error('cron: scheduler run failed', { ...fields, ...errorFields(jobs.reason) });
+      if (inbox.status === 'fulfilled') log.info('cron: inbox sweep', { ...fields, ...inbox.value });
+      else log.error('cron: inbox sweep failed', { ...fields, ...errorFields(inbox.reason) });
+      const failed = [jobs, inbox].find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
 }

@@ -7,11 +7,15 @@ import { createWorkCalendar } from '../jobs/calendar';
 import type { Clock } from '../platform/clock';
 import { createWebCrypto } from '../platform/crypto-web';
 import type { Database } from '../storage/database';
+import { cardActionsRepository } from '../storage/repositories/transport/card-actions';
+import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
+import { createEventProcessor } from '../transport/inbound/process-event';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import type { Logger } from '../transport/log';
 import { openD1 } from './d1-database';
 import { type WorkerEnv, workerConfig } from './env';
 import { createWorkerDispatcher } from './dispatcher';
+import type { InboxSweep } from './sweep-inbox';
 
 /** What the Worker builds once per isolate and reuses across requests and cron runs. */
 export interface WorkerRuntime {
@@ -20,6 +24,7 @@ export interface WorkerRuntime {
   lark: FullLarkClient;
   app: Hono;
   scheduler: SchedulerDeps;
+  inbox: InboxSweep;
 }
 
 export interface RuntimeOptions {
@@ -40,8 +45,10 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
   const lark = larkClientFor(config, options);
   const calendar = createWorkCalendar();
   const dispatcher = createWorkerDispatcher({ db, lark, calendar, clock: options.clock, log: options.log });
+  const inbox = inboundEventsRepository(db);
+  const processor = createEventProcessor({ inbox, dispatcher, clock: options.clock, log: options.log });
   // No runInBackground: createApp then hands slow work to the request's executionCtx.waitUntil.
-  const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, log: options.log });
+  const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, processor, log: options.log });
   const scheduler: SchedulerDeps = {
     db,
     lark,
@@ -49,7 +56,7 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
     holder: `worker:${crypto.randomUUID()}`,
     log: options.log,
   };
-  return { config, db, lark, app, scheduler };
+  return { config, db, lark, app, scheduler, inbox: { processor, inbox, cards: cardActionsRepository(db) } };
 }
 
 function larkClientFor(config: Config, options: RuntimeOptions): FullLarkClient {

@@ -2,6 +2,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src/platform/clock';
+import { createWebCrypto } from '../../../src/platform/crypto-web';
+import { inboundEventsRepository } from '../../../src/storage/repositories/transport/inbound-events';
+import { parseEnvelope } from '../../../src/transport/inbound/envelope';
 import { memoryLogger } from '../../../src/transport/log';
 import { openD1 } from '../../../src/worker/d1-database';
 import { createWorker } from '../../../src/worker/create-worker';
@@ -69,6 +72,42 @@ describe('Worker entry: scheduled', () => {
     expect(runs.every((r) => r.fields?.ran === true)).toBe(true);
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM outbox WHERE evaluation_id = ? AND sent_at IS NOT NULL').bind(evaluation.id).first<{ n: number }>();
     expect(rows?.n).toBe(owners.size + 1);
+  });
+
+  it('runs an event the request recorded but never got to handle (the isolate went away)', async () => {
+    const clock = manualClock(sh('2026-09-24', '10:00'));
+    const db = openD1(env.DB);
+    await startT1({ db, clock }, chatId);
+    const fake = fakeLarkForWorker(clock, chatId);
+    const log = memoryLogger();
+    const worker = createWorker({ clock, larkFetch: fake.fetch, log });
+    const zhang = MEMBERS[1]!.openId;
+
+    // 张伟's DM reaches the Worker, which records it in D1 and answers 200; then the isolate is evicted
+    // before its waitUntil work runs. Recorded here exactly as the webhook does, minus the background run.
+    let delivered: Request | undefined;
+    fake.connect({
+      fetch: async (request) => {
+        delivered = request;
+        return Response.json({});
+      },
+    });
+    await fake.sendMessageEvent({ sender: zhang, text: '我的' });
+    const body = (await delivered!.json()) as { encrypt: string };
+    const envelope = parseEnvelope(JSON.parse(await createWebCrypto().decrypt(env.LARK_ENCRYPT_KEY, body.encrypt)))!;
+    await inboundEventsRepository(db).record(
+      { eventId: envelope.eventId, eventType: envelope.eventType, tenantKey: envelope.tenantKey, payload: JSON.stringify(envelope) },
+      clock.now(),
+    );
+    expect(fake.messagesTo(zhang)).toEqual([]);
+
+    // The next cron's inbox sweep runs it, and the reply goes out.
+    clock.advance(60_000);
+    await cron(worker, clock.now());
+    const row = await env.DB.prepare('SELECT status, attempts FROM lark_inbound_events WHERE event_id = ?').bind(envelope.eventId).first();
+    expect(row).toEqual({ status: 'done', attempts: 1 });
+    expect(fake.lastCard(zhang)).toBeDefined();
+    expect(log.lines.find((l) => l.msg === 'cron: inbox sweep')?.fields).toMatchObject({ retried: 1 });
   });
 
   it('fails the cron invocation, logged, when the Worker is misconfigured', async () => {
