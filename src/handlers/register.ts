@@ -8,6 +8,7 @@ import { savePreview, startFromPreview } from './actions/preview';
 import { editFromRecap, pageRecap } from './actions/recap';
 import { approveAll, decideReview, pageReview } from './actions/review';
 import type { CollectionHandlerDeps } from './deps';
+import { createBotAddedHandler } from './messages/bot-added';
 import { createMessageHandler } from './messages/receive';
 
 export { COLLECTION_ACTION_NAMES, type CollectionAction };
@@ -40,6 +41,7 @@ const ACTION_HANDLERS = {
  */
 export function registerCollectionHandlers(dispatcher: Dispatcher<string>, deps: CollectionHandlerDeps): void {
   dispatcher.onEvent('im.message.receive_v1', createMessageHandler(deps));
+  dispatcher.onEvent('im.chat.member.bot.added_v1', createBotAddedHandler(deps));
   for (const name of COLLECTION_ACTION_NAMES) {
     const handler: Handler = ACTION_HANDLERS[name];
     dispatcher.onAction(name, (action) => handler(deps, action));

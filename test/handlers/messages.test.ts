@@ -105,6 +105,16 @@ describe('in a group', () => {
     expect(help).not.toContain('**我的**');
   });
 
+  it('introduces itself with the group commands when added to a group', async () => {
+    h = await createHarness();
+    h.bot.fake.addChat({ chatId: 'oc_new', name: '新项目群', members: [clerk.openId], botIn: false });
+    await h.bot.fake.botAddedToChat('oc_new', clerk.openId);
+    await h.settle();
+    const welcome = cardText(h.bot.fake.lastCard('oc_new')!.card);
+    expect(welcome).toContain('@我 导入');
+    expect(welcome).not.toContain('我的**');
+  });
+
   it('模板 sends the template workbook as a file', async () => {
     h = await createHarness();
     await say(zhang.openId, '模板', { chatId: GROUP, mentionBot: true });
