@@ -27,7 +27,7 @@ describe('npm run demo', () => {
     for (const view of ['群聊「防范和处置非法集资专项业务经费绩效自评」', '赵敏 的私聊', '李强 的私聊', '王芳 的私聊', '陈刚 的私聊']) {
       expect(text).toContain(`━━━ ${view} ━━━`);
     }
-    expect(text).toContain('赵敏：@绩效自评助手 汇总');
+    expect(text).toContain('绩效自评汇总 · 2019年度 · 总分 98.13 分 · 优');
     expect(text).toContain('绩效自评助手：📎 2019年度防范和处置非法集资专项业务经费-绩效自评表.xlsx');
 
     const [xlsx, docx] = [result.files.find((f) => f.endsWith('.xlsx'))!, result.files.find((f) => f.endsWith('.docx'))!];

@@ -5,6 +5,7 @@ import type { CollectionHandlerDeps } from '../deps';
 import { sendReviseCard } from '../notify/people';
 import { refreshProgressCard } from '../notify/progress';
 import { runLater } from '../notify/send';
+import { postSummaryIfComplete } from '../../summary/on-complete';
 import { reviewCardFor } from '../views/review';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from './respond';
 import { approveAllSchema, formText, pageValueSchema, reviewDecideSchema } from './values';
@@ -27,6 +28,7 @@ export async function decideReview(deps: CollectionHandlerDeps, action: CardActi
     if (!fresh) return answer(null, STALE_CARD);
     if (!outcome.ok) return answer(outcome.code === 'forbidden' ? null : reviewCardFor(fresh, item.owner.openId ?? ''), refusalToast(outcome));
     runLater(deps, 'after approve', () => refreshProgressCard(deps, fresh.id));
+    runLater(deps, 'summary when complete', async () => void (await postSummaryIfComplete(deps, fresh.id)));
     return answer(reviewCardFor(fresh, item.owner.openId ?? '', { notice: `已通过「${item.name}」` }), toast('success', tr('已通过', 'Approved')));
   }
 
@@ -62,6 +64,7 @@ export async function approveAll(deps: CollectionHandlerDeps, action: CardAction
   const forbidden = refused.find((r) => !r.outcome.ok && r.outcome.code === 'forbidden');
   if (forbidden && !forbidden.outcome.ok) return answer(null, refusalToast(forbidden.outcome));
   runLater(deps, 'after approve all', () => refreshProgressCard(deps, fresh.id));
+  runLater(deps, 'summary when complete', async () => void (await postSummaryIfComplete(deps, fresh.id)));
   const approved = results.length - refused.length;
   const notice = refused.length === 0 ? `已通过 ${approved} 项` : `已通过 ${approved} 项；${refused.length} 项在你查看后有变化，未通过，请核对`;
   return answer(reviewCardFor(fresh, value.data.ownerOpenId, { notice }), toast(refused.length ? 'warning' : 'success', notice));
