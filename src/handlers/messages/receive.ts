@@ -40,7 +40,10 @@ export function createMessageHandler(deps: CollectionHandlerDeps, commands: read
       const ctx = (args: string): CommandContext => ({ deps, event, text, args, reply });
       const found = findCommand(commands, text, event.chatType);
       if (found) return await found.command.run(ctx(found.args));
-      if (isGroup && looksLikePastedTable(text)) return await importCommand.run(ctx(text));
+      if (looksLikePastedTable(text)) {
+        if (isGroup) return await importCommand.run(ctx(text));
+        return say('粘贴的表格请发到项目群里并 @我；私聊时请把 .xlsx 或 .csv 文件发给我，我会问你导入到哪个群。', 'pasted-dm');
+      }
       const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
       return say(text ? `没听懂“${shown}”。发送「帮助」查看可以做什么。` : '在的。发送「帮助」查看可以做什么。', 'unknown');
     } catch (error) {
