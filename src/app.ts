@@ -6,6 +6,7 @@ import type { Clock } from './platform/clock';
 import type { Crypto } from './platform/crypto';
 import type { Database } from './storage/database';
 import { cardActionsRepository } from './storage/repositories/transport/card-actions';
+import { directWrites, type WriteExecutor } from './storage/repositories/transport/group-commit';
 import { inboundEventsRepository } from './storage/repositories/transport/inbound-events';
 import type { LarkClient } from './transport/contract';
 import type { Dispatcher } from './transport/dispatcher';
@@ -26,6 +27,11 @@ export interface AppDeps {
   /** Pass the one the queue's sweep uses, so both claim the same rows; built from deps otherwise. */
   processor?: EventProcessor;
   log?: Logger;
+  /**
+   * How the transport's own writes (inbox rows, card-action dedupe) are executed. Node passes
+   * `groupCommitWrites(db)` (one SQLite commit for many requests); the default runs each directly (D1).
+   */
+  writes?: WriteExecutor;
 }
 
 /**
@@ -35,7 +41,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const log = deps.log ?? consoleLogger;
   const { config } = deps;
-  const inbox = inboundEventsRepository(deps.db);
+  const writes = deps.writes ?? directWrites(deps.db);
+  const inbox = inboundEventsRepository(deps.db, writes);
   const processor = deps.processor ?? createEventProcessor({ inbox, dispatcher: deps.dispatcher, clock: deps.clock, log });
   const runInBackground = deps.runInBackground ?? defaultRunInBackground((err) => log.error('background work failed', errorFields(err)));
   // In ws mode without keys the webhooks stay closed rather than accepting unverified requests.
@@ -57,7 +64,7 @@ export function createApp(deps: AppDeps): Hono {
     dispatcher: deps.dispatcher,
     processor,
     card: {
-      cards: cardActionsRepository(deps.db),
+      cards: cardActionsRepository(deps.db, writes),
       dispatcher: deps.dispatcher,
       lark: deps.lark,
       crypto: deps.crypto,

@@ -9,12 +9,15 @@ import { ConfigError, parseConfig, type Config } from '../config';
 import { createFakeLark } from '../fake-lark';
 import { systemClock } from '../platform/clock';
 import { cardActionsRepository } from '../storage/repositories/transport/card-actions';
+import { groupCommitWrites } from '../storage/repositories/transport/group-commit';
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import { createDispatcher } from '../transport/dispatcher';
 import { calendarOverridesFromEnv, createWorkCalendar } from '../jobs/calendar/work-calendar';
 import { startEveryMinute } from '../jobs/every-minute';
 import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
+import { COLLECTION_ACTION_NAMES, registerCollectionHandlers } from '../handlers/register';
+import { importTableReaders } from '../handlers/table-readers';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import { consoleLogger } from '../transport/log';
 import { createNodeCrypto } from './crypto-node';
@@ -56,16 +59,18 @@ const lark: FullLarkClient = createLarkClient({
 });
 
 // ---- Feature wiring: declare action names and register handlers here. ----
-const actionNames: string[] = [...REMINDER_ACTION_NAMES];
+const actionNames: string[] = [...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES];
 const dispatcher = createDispatcher<string>(actionNames);
+registerCollectionHandlers(dispatcher, { db, clock, lark, log, tables: importTableReaders, botOpenId: localFake?.botOpenId, later: (work) => queue.enqueue(work) });
 registerReminderHandlers(dispatcher, { db, clock, lark, log, later: (work) => queue.enqueue(work) });
 // ---- end of feature wiring ----
 
 const queue = createJobQueue({ concurrency: 4, log });
-const inbox = inboundEventsRepository(db);
-const cards = cardActionsRepository(db);
+const writes = groupCommitWrites(db);
+const inbox = inboundEventsRepository(db, writes);
+const cards = cardActionsRepository(db, writes);
 const processor = createEventProcessor({ inbox, dispatcher, clock, log });
-const app = createApp({ config, crypto, clock, db, dispatcher, lark, processor, log, runInBackground: (work) => queue.enqueue(work) });
+const app = createApp({ config, crypto, clock, db, dispatcher, lark, processor, log, writes, runInBackground: (work) => queue.enqueue(work) });
 if (localFake) localFake.connect({ fetch: (req) => app.fetch(req) });
 
 const sweeper = startInboxSweeper({ processor, inbox, cards, clock, log });

@@ -48,6 +48,7 @@ describe('Lark client against the fake Lark', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(((25 - 10) / 10) * 1000);
     expect(fake.stats.rateLimited).toBe(0);
     expect(fake.stats.byOp['im.message.create']).toBe(25);
+    expect(users.every((u) => fake.messagesTo(u.openId).length === 1)).toBe(true);
   });
 
   it('waits x-ogw-ratelimit-reset after a 429 and then succeeds', async () => {

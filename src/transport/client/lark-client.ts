@@ -13,8 +13,8 @@ export interface ClientLimits {
   /** Per receiving user or chat (send), per message (patch). */
   perReceiverPerSecond: number;
   perMessagePatchPerSecond: number;
-  /** Windows are stretched by this ratio so requests never arrive inside Lark's window because of jitter. */
-  windowMargin: number;
+  /** Added to every window against clock rounding (the limiter already counts calls until their answer arrives). */
+  windowMarginMs: number;
   /** Retries after 5xx / network errors (bounded exponential backoff). */
   maxServerRetries: number;
   /** Retries after a rate-limit answer (each waits x-ogw-ratelimit-reset). */
@@ -30,7 +30,7 @@ export const DEFAULT_LIMITS: ClientLimits = {
   appPerMinute: 1000,
   perReceiverPerSecond: 5,
   perMessagePatchPerSecond: 5,
-  windowMargin: 0.1,
+  windowMarginMs: 5,
   maxServerRetries: 3,
   maxRateLimitRetries: 8,
   backoffBaseMs: 250,
@@ -84,7 +84,7 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
   const uuid = options.randomUUID ?? (() => globalThis.crypto.randomUUID());
   const base = options.baseUrl.replace(/\/+$/, '');
   const limiter = createRateLimiter({ now, sleep });
-  const stretch = (ms: number) => Math.ceil(ms * (1 + limits.windowMargin));
+  const stretch = (ms: number) => ms + limits.windowMarginMs;
   const appLimits: Limit[] = [
     { max: limits.appPerSecond, windowMs: stretch(1000) },
     { max: limits.appPerMinute, windowMs: stretch(60_000) },
@@ -123,52 +123,81 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
         token = await tokens.get();
         headers.authorization = `Bearer ${token}`;
       }
-      // Reserve the slot right before sending, so reservation time and arrival time stay close.
-      await limiter.acquire([{ key: `app:${call.op}`, limits: appLimits }, ...(call.buckets ?? [])]);
-      let body: BodyInit | undefined;
-      if (call.json !== undefined) {
-        headers['content-type'] = 'application/json; charset=utf-8';
-        body = JSON.stringify(call.json);
-      } else if (call.form) {
-        body = call.form();
-      }
-
-      let res: Response;
+      const release = await limiter.acquire([{ key: `app:${call.op}`, limits: appLimits }, ...(call.buckets ?? [])]);
       try {
-        res = await doFetch(url.toString(), { method: call.method, headers, body, signal: AbortSignal.timeout(limits.timeoutMs) });
-      } catch (err) {
-        if (serverRetries < limits.maxServerRetries) {
-          await sleep(backoff(serverRetries++));
+        const outcome = await attempt(url, call, headers, token);
+        if (outcome.kind === 'done') return outcome.value;
+        if (outcome.kind === 'network') {
+          if (serverRetries < limits.maxServerRetries) {
+            await sleepAfter(release, backoff(serverRetries++));
+            continue;
+          }
+          throw new LarkApiError(-1, 0, `network error: ${outcome.message}`, call.op);
+        }
+        if (outcome.kind === 'rate-limited' && rateRetries++ < limits.maxRateLimitRetries) {
+          await sleepAfter(release, outcome.resetMs);
           continue;
         }
-        throw new LarkApiError(-1, 0, `network error: ${err instanceof Error ? err.message : String(err)}`, call.op);
-      }
-
-      const logId = res.headers.get('x-tt-logid') ?? undefined;
-      if (call.binary && res.ok) return new Uint8Array(await res.arrayBuffer());
-      const text = await res.text();
-      const parsed = parseJson(text) as { code?: number; msg?: string; data?: unknown } | null;
-      const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? 0 : res.status;
-
-      if (res.status === 429 || RATE_LIMIT_CODES.has(code)) {
-        if (rateRetries++ < limits.maxRateLimitRetries) {
-          const reset = Number(res.headers.get('x-ogw-ratelimit-reset'));
-          await sleep(Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000);
+        if (outcome.kind === 'token' && !tokenRetried && token) {
+          tokenRetried = true;
+          tokens.invalidate(token);
           continue;
         }
-      } else if (authorised && TOKEN_CODES.has(code) && !tokenRetried && token) {
-        tokenRetried = true;
-        tokens.invalidate(token);
-        continue;
-      } else if (res.status >= 500 && serverRetries < limits.maxServerRetries) {
-        await sleep(backoff(serverRetries++));
-        continue;
+        if (outcome.kind === 'server' && serverRetries < limits.maxServerRetries) {
+          await sleepAfter(release, backoff(serverRetries++));
+          continue;
+        }
+        throw outcome.error;
+      } finally {
+        release();
       }
-      if (!res.ok || code !== 0 || parsed === null) {
-        throw new LarkApiError(code === 0 ? res.status : code, res.status, parsed?.msg ?? text.slice(0, 200), call.op, logId);
-      }
-      return parsed;
     }
+  }
+
+  async function sleepAfter(release: () => void, ms: number) {
+    release();
+    await sleep(ms);
+  }
+
+  type Attempt =
+    | { kind: 'done'; value: unknown }
+    | { kind: 'network'; message: string }
+    | { kind: 'rate-limited'; resetMs: number; error: LarkApiError }
+    | { kind: 'token'; error: LarkApiError }
+    | { kind: 'server'; error: LarkApiError }
+    | { kind: 'failed'; error: LarkApiError };
+
+  /** One HTTP exchange, classified; the caller decides whether to retry. */
+  async function attempt(url: URL, call: Call, headers: Record<string, string>, token: string | undefined): Promise<Attempt> {
+    let body: BodyInit | undefined;
+    if (call.json !== undefined) {
+      headers['content-type'] = 'application/json; charset=utf-8';
+      body = JSON.stringify(call.json);
+    } else if (call.form) {
+      body = call.form();
+    }
+
+    let res: Response;
+    try {
+      res = await doFetch(url.toString(), { method: call.method, headers, body, signal: AbortSignal.timeout(limits.timeoutMs) });
+    } catch (err) {
+      return { kind: 'network', message: err instanceof Error ? err.message : String(err) };
+    }
+
+    const logId = res.headers.get('x-tt-logid') ?? undefined;
+    if (call.binary && res.ok) return { kind: 'done', value: new Uint8Array(await res.arrayBuffer()) };
+    const text = await res.text();
+    const parsed = parseJson(text) as { code?: number; msg?: string; data?: unknown } | null;
+    const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? 0 : res.status;
+    if (res.ok && code === 0 && parsed !== null) return { kind: 'done', value: parsed };
+    const error = new LarkApiError(code === 0 ? res.status : code, res.status, parsed?.msg ?? text.slice(0, 200), call.op, logId);
+    if (res.status === 429 || RATE_LIMIT_CODES.has(code)) {
+      const reset = Number(res.headers.get('x-ogw-ratelimit-reset'));
+      return { kind: 'rate-limited', resetMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error };
+    }
+    if (token !== undefined && TOKEN_CODES.has(code)) return { kind: 'token', error };
+    if (res.status >= 500) return { kind: 'server', error };
+    return { kind: 'failed', error };
   }
 
   async function data<T>(call: Call): Promise<T> {

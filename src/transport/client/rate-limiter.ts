@@ -9,72 +9,97 @@ export interface Bucket {
   limits: readonly Limit[];
 }
 
+interface BucketState {
+  /** Calls sent (or about to be) whose answer has not come back: they may still arrive at Lark. */
+  inFlight: number;
+  /** When answers came back, ascending: an upper bound of when Lark counted each call. */
+  done: number[];
+  waiters: Array<() => void>;
+}
+
 /**
- * Sliding-window rate limiter over any number of keyed buckets (per app and endpoint, per receiving user
- * or chat, per patched message). A call reserves its slot in every bucket at once, synchronously, so
- * concurrent callers cannot overbook; then it waits for its slot.
+ * Sliding-window rate limiter over keyed buckets (per app and endpoint, per receiving user or chat, per
+ * patched message). Lark counts a call when it arrives, which the client cannot see; so a call in flight
+ * counts as inside every window, and a finished one counts at the time its answer came back (never
+ * earlier than its arrival). That keeps the client under Lark's windows whatever the latency (cold
+ * connections, TLS handshakes, a busy event loop), at the price of one round trip per window.
  */
 export function createRateLimiter(opts: { now: () => number; sleep: (ms: number) => Promise<void> }) {
-  const logs = new Map<string, number[]>();
+  const buckets = new Map<string, BucketState>();
   let acquisitions = 0;
 
-  function earliestSlot(bucket: Bucket, from: number): number {
-    const log = logs.get(bucket.key);
-    if (!log || log.length === 0) return from;
+  const state = (key: string): BucketState => {
+    let s = buckets.get(key);
+    if (!s) {
+      s = { inFlight: 0, done: [], waiters: [] };
+      buckets.set(key, s);
+    }
+    return s;
+  };
+
+  /** Earliest start for this bucket, or null while too many calls are in flight to tell. */
+  function earliest(b: Bucket, s: BucketState, from: number): number | null {
     let t = from;
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const limit of bucket.limits) {
-        // Reservations inside (t - window, ...]; the log is sorted, so count from the end.
-        let inWindow = 0;
-        for (let i = log.length - 1; i >= 0 && log[i]! > t - limit.windowMs; i--) inWindow++;
-        if (inWindow >= limit.max) {
-          const blocking = log[log.length - limit.max]!;
-          const next = blocking + limit.windowMs;
-          if (next > t) {
-            t = next;
-            changed = true;
-          }
-        }
-      }
+    for (const limit of b.limits) {
+      const room = limit.max - s.inFlight;
+      if (room <= 0) return null;
+      // The call may start once fewer than `room` finished calls remain in the window.
+      const blocking = s.done[s.done.length - room];
+      if (blocking !== undefined) t = Math.max(t, blocking + limit.windowMs);
     }
     return t;
   }
 
   function prune(now: number) {
-    for (const [key, log] of logs) {
-      while (log.length > 0 && log[0]! < now - 120_000) log.shift();
-      if (log.length === 0) logs.delete(key);
+    for (const [key, s] of buckets) {
+      while (s.done.length > 0 && s.done[0]! < now - 120_000) s.done.shift();
+      if (s.inFlight === 0 && s.done.length === 0 && s.waiters.length === 0) buckets.delete(key);
     }
   }
 
   return {
-    /** Waits until one call is allowed in every bucket, and counts it. */
-    async acquire(buckets: readonly Bucket[]): Promise<void> {
-      const now = opts.now();
-      let t = now;
-      for (let changed = true; changed; ) {
-        changed = false;
-        for (const b of buckets) {
-          const slot = earliestSlot(b, t);
-          if (slot > t) {
-            t = slot;
-            changed = true;
+    /** Waits until one call is allowed in every bucket; call the returned function when its answer arrives. */
+    async acquire(list: readonly Bucket[]): Promise<() => void> {
+      for (;;) {
+        const now = opts.now();
+        let t = now;
+        let blockedOn: BucketState | null = null;
+        for (const b of list) {
+          const slot = earliest(b, state(b.key), t);
+          if (slot === null) {
+            blockedOn = state(b.key);
+            break;
           }
+          t = Math.max(t, slot);
         }
+        if (blockedOn) {
+          await new Promise<void>((resolve) => blockedOn!.waiters.push(resolve));
+          continue;
+        }
+        // A later bucket may have pushed t past an earlier one's constraint; re-check at t.
+        if (list.some((b) => (earliest(b, state(b.key), t) ?? Infinity) > t)) {
+          await opts.sleep(Math.max(1, t - now));
+          continue;
+        }
+        const held = list.map((b) => state(b.key));
+        for (const s of held) s.inFlight++;
+        if (++acquisitions % 1000 === 0) prune(now);
+        if (t > now) await opts.sleep(t - now);
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          const at = opts.now();
+          for (const s of held) {
+            s.inFlight--;
+            let i = s.done.length;
+            while (i > 0 && s.done[i - 1]! > at) i--;
+            s.done.splice(i, 0, at);
+            const waiters = s.waiters.splice(0);
+            for (const w of waiters) w();
+          }
+        };
       }
-      for (const b of buckets) {
-        const log = logs.get(b.key) ?? [];
-        // Keep the log sorted: reservations are usually appended in time order.
-        let i = log.length;
-        while (i > 0 && log[i - 1]! > t) i--;
-        log.splice(i, 0, t);
-        const longest = Math.max(...b.limits.map((l) => l.windowMs));
-        while (log.length > 0 && log[0]! <= now - longest) log.shift();
-        logs.set(b.key, log);
-      }
-      if (++acquisitions % 1000 === 0) prune(now);
-      if (t > now) await opts.sleep(t - now);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { directWrites, type WriteExecutor } from './group-commit';
 import type { Database } from '../../database';
 import type { CardActionStatus } from '../../tables/transport';
 
@@ -10,11 +11,12 @@ export interface CardActionRecord {
 }
 
 /** Card interactions already seen, so a double-click or a replayed callback applies once. */
-export function cardActionsRepository(db: Kysely<Database>) {
+export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor = directWrites(db)) {
   return {
     /** True if this interaction is new (now `running`); false if its key or event id was seen before. */
     async begin(a: { dedupeKey: string; eventId: string; operatorOpenId: string; openMessageId: string; action: string }, now: Date): Promise<boolean> {
-      const r = await db
+      const r = await write(
+        db
         .insertInto('lark_card_actions')
         .values({
           dedupe_key: a.dedupeKey,
@@ -27,9 +29,9 @@ export function cardActionsRepository(db: Kysely<Database>) {
           received_at: now.toISOString(),
           finished_at: null,
         })
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+        .onConflict((oc) => oc.doNothing()),
+      );
+      return Number(r.numAffectedRows ?? 0) === 1;
     },
 
     /** The earlier interaction a duplicate collided with (by key first, then by event id). */
@@ -43,11 +45,7 @@ export function cardActionsRepository(db: Kysely<Database>) {
     },
 
     async finish(dedupeKey: string, status: 'done' | 'deferred', response: string | null, now: Date): Promise<void> {
-      await db
-        .updateTable('lark_card_actions')
-        .set({ status, response, finished_at: now.toISOString() })
-        .where('dedupe_key', '=', dedupeKey)
-        .execute();
+      await write(db.updateTable('lark_card_actions').set({ status, response, finished_at: now.toISOString() }).where('dedupe_key', '=', dedupeKey));
     },
 
     /** A handler failure frees the key so the user can press again. */

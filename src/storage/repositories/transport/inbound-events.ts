@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { directWrites, type WriteExecutor } from './group-commit';
 import type { Database } from '../../database';
 import type { InboundEventStatus } from '../../tables/transport';
 
@@ -15,11 +16,12 @@ export interface InboundEventRow {
  * The inbox of Lark events: `record` is the dedupe check and the durable enqueue in one INSERT, done
  * before the webhook answers 200; the queue worker then claims, finishes or reschedules each row.
  */
-export function inboundEventsRepository(db: Kysely<Database>) {
+export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecutor = directWrites(db)) {
   return {
     /** True if this event id is new (and is now recorded as pending); false for a duplicate. */
     async record(e: { eventId: string; eventType: string; tenantKey: string; payload: string; status?: InboundEventStatus }, now: Date): Promise<boolean> {
-      const r = await db
+      const r = await write(
+        db
         .insertInto('lark_inbound_events')
         .values({
           event_id: e.eventId,
@@ -31,9 +33,9 @@ export function inboundEventsRepository(db: Kysely<Database>) {
           next_attempt_at: now.toISOString(),
           finished_at: e.status === 'ignored' ? now.toISOString() : null,
         })
-        .onConflict((oc) => oc.column('event_id').doNothing())
-        .executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+        .onConflict((oc) => oc.column('event_id').doNothing()),
+      );
+      return Number(r.numAffectedRows ?? 0) === 1;
     },
 
     /** Moves a pending/failed row to running; false if another worker already has it or it is finished. */
@@ -57,11 +59,7 @@ export function inboundEventsRepository(db: Kysely<Database>) {
     },
 
     async finish(eventId: string, status: 'done' | 'ignored', now: Date): Promise<void> {
-      await db
-        .updateTable('lark_inbound_events')
-        .set({ status, finished_at: now.toISOString(), last_error: null })
-        .where('event_id', '=', eventId)
-        .execute();
+      await write(db.updateTable('lark_inbound_events').set({ status, finished_at: now.toISOString(), last_error: null }).where('event_id', '=', eventId));
     },
 
     /** A failed attempt: retried at `nextAttemptAt`, or given up (`nextAttemptAt` null) after the last try. */
