@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { checkCardLimits } from '../../cards/lib/limits';
 import { findEvaluationsInChat } from '../../src/collection';
+import type { CardJson } from '../../src/transport/contract';
 import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
 
 /** One owner with 30 rows: the recap and the review card page, and 本页全部通过 approves only what was shown. */
@@ -39,7 +40,7 @@ it('pages the recap and the review card, and approves exactly the rows on the pa
   expect(cardText(page2.message.card)).not.toContain('第1期培训班参训人次');
 
   const review = [...fake.messagesTo(clerk.openId)].reverse().find((m) => cardText(m.card).includes('审核：张伟'))!;
-  expect(checkCardLimits(review.card!)).toEqual([]);
+  expect(checkCardLimits(review.card as CardJson)).toEqual([]);
   const second = await fake.pressButton(review, { operator: clerk.openId, text: '下一页' });
   expect(cardText(second.message.card)).toContain('第 2/3 页');
   const approved = await fake.pressButton(second.message, { operator: clerk.openId, action: A.reviewApproveAll });
