@@ -30,11 +30,11 @@ export function recordPlannedStep(db: Kysely<Database>, r: PlannedStepRecord) {
     .onConflict((oc) => oc.column('step_key').doNothing());
 }
 
-/** Step keys already planned among `keys` (checked in chunks to stay under SQLite's variable limit). */
+/** Step keys already planned among `keys` (checked in chunks: D1 allows 100 bound parameters per statement). */
 export async function existingStepKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += 200) {
-    const chunk = keys.slice(i, i + 200);
+  for (let i = 0; i < keys.length; i += 90) {
+    const chunk = keys.slice(i, i + 90);
     const rows = await db.selectFrom('reminder_steps').select('step_key').where('step_key', 'in', chunk).execute();
     for (const r of rows) found.add(r.step_key);
   }
