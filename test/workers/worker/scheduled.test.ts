@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { applyD1Migrations, createExecutionContext, createScheduledController, reset, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../src/platform/clock';
@@ -9,7 +9,8 @@ import { memoryLogger } from '../../../src/transport/log';
 import { openD1 } from '../../../src/worker/d1-database';
 import { createWorker } from '../../../src/worker/create-worker';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { fakeLarkForWorker, IMPORTER, MEMBERS, sh, startT1 } from '../fixture';
+import { importEvaluation, setDeadline, startCollection } from '../../../src/collection';
+import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, sh, startT1, TENANT } from '../fixture';
 
 // The Cron Trigger path: Cloudflare calls `scheduled` with the cron's time; the Worker runs the same
 // runDueJobs(now) as the Node server, against D1, sending through the fetch client to the fake Lark.
@@ -22,8 +23,12 @@ async function cron(worker: ReturnType<typeof createWorker>, at: Date) {
 }
 
 let chatId: string;
-beforeEach(() => {
+beforeEach(async () => {
   chatId = `oc_wd_${crypto.randomUUID().slice(0, 8)}`;
+  // Each test sets its own clock, some earlier than the last; a real cron never goes back in time, so
+  // every test starts from an empty database (a lease released "later" would otherwise still be held).
+  await reset();
+  await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 });
 
 describe('Worker entry: scheduled', () => {
@@ -72,6 +77,32 @@ describe('Worker entry: scheduled', () => {
     expect(runs.every((r) => r.fields?.ran === true)).toBe(true);
     const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM outbox WHERE evaluation_id = ? AND sent_at IS NOT NULL').bind(evaluation.id).first<{ n: number }>();
     expect(rows?.n).toBe(owners.size + 1);
+  });
+
+  it('reminds 150 owners in one cron run within D1 limits (100 bound parameters per statement)', async () => {
+    const clock = manualClock(sh('2026-09-24', '10:00'));
+    const db = openD1(env.DB);
+    const staff = Array.from({ length: 150 }, (_, i) => ({ openId: `ou_wd_staff${String(i).padStart(3, '0')}`, name: `同事${i + 1}` }));
+    const table = blankT1();
+    const rows = staff.map((p, i) => ({ ...table.indicators[i % table.indicators.length]!, name: `指标${i + 1}`, weight: 0.6, owner: p.name }));
+    const { evaluation } = await importEvaluation({ db, clock }, {
+      tenantKey: TENANT,
+      chatId,
+      importerOpenId: IMPORTER,
+      input: { ...table, indicators: rows },
+      directory: { members: [...MEMBERS, ...staff] },
+    });
+    expect(await setDeadline({ db, clock }, { evaluationId: evaluation.id, actor: IMPORTER, deadline: '2026-10-09' })).toMatchObject({ ok: true });
+    expect(await startCollection({ db, clock }, { evaluationId: evaluation.id, actor: IMPORTER })).toMatchObject({ ok: true });
+    const fake = fakeLarkForWorker(clock, chatId);
+    for (const p of staff) fake.addUser(p);
+    const worker = createWorker({ clock, larkFetch: fake.fetch, log: memoryLogger() });
+
+    clock.set(sh('2026-09-29', '09:30'));
+    await cron(worker, clock.now());
+    const reached = staff.filter((p) => fake.messagesTo(p.openId).length === 1);
+    expect(reached).toHaveLength(staff.length);
+    expect(fake.messagesTo(IMPORTER)).toHaveLength(1);
   });
 
   it('runs an event the request recorded but never got to handle (the isolate went away)', async () => {
