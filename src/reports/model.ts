@@ -13,7 +13,7 @@ export interface ReportData {
   /** When the document is produced: printed as the report's date. */
   generatedAt: Date;
   /** How the values were collected, when known (the bot knows; a CLI export of a JSON file does not). */
-  collection?: { respondents: number; completedAt?: Date };
+  collection?: { respondents: number; completedAt?: Date; reviewed?: boolean };
 }
 
 export interface FundingRow {

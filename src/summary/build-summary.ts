@@ -6,7 +6,7 @@ import { scoreEvaluation } from '../domain/scoring/score-evaluation';
 import type { ScoreResult } from '../domain/scoring/result';
 import { buildReports, type ReportFiles } from '../reports/build-reports';
 import type { CardJson } from '../transport/contract';
-import { completedAt, openRows, respondents } from './collection-facts';
+import { allReviewed, completedAt, openRows, respondents } from './collection-facts';
 
 export interface BuiltSummary {
   input: EvaluationInput;
@@ -27,7 +27,7 @@ export async function buildSummary(view: EvaluationView, now: Date): Promise<Bui
     input,
     result,
     generatedAt: now,
-    collection: { respondents: respondents(view), ...(done ? { completedAt: done } : {}) },
+    collection: { respondents: respondents(view), reviewed: allReviewed(view), ...(done ? { completedAt: done } : {}) },
   });
   return { input, result, card: summaryCard({ input, result, missing: open }), files, open };
 }

@@ -6,6 +6,11 @@ export function openRows(view: EvaluationView): number {
   return view.items.filter((i) => i.value.status === 'pending' || i.value.status === 'returned').length;
 }
 
+/** Every row answered and approved by an admin. */
+export function allReviewed(view: EvaluationView): boolean {
+  return view.items.length > 0 && view.items.every((i) => i.value.status === 'approved');
+}
+
 /** Distinct people who handed in at least one row. */
 export function respondents(view: EvaluationView): number {
   return new Set(view.items.map((i) => i.value.submittedBy).filter((x): x is string => !!x)).size;

@@ -41,7 +41,7 @@ describe('jixiao report', () => {
     expect(files).toEqual(['2019年度防范和处置非法集资专项业务经费-绩效自评报告.docx', '2019年度防范和处置非法集资专项业务经费-绩效自评表.xlsx']);
     const text = docxParagraphs(readZipEntry(readFileSync(join(dir, 'out', files[0]!)), 'word/document.xml')).join('\n');
     expect(text).toContain('评分结果为98.13分，绩效评级为“优”');
-    expect(text).toContain('由4位指标责任人填报并经审核确认');
+    expect(text).toContain('由4位责任人填报并经审核确认');
   });
 
   it('scores a table file directly', async () => {

@@ -39,7 +39,7 @@ describe('npm run demo', () => {
     expect(totals).toEqual([98.13]);
     const report = docxParagraphs(readZipEntry(readFileSync(docx), 'word/document.xml')).join('\n');
     expect(report).toContain('评分结果为98.13分，绩效评级为“优”');
-    expect(report).toContain('由4位指标责任人填报并经审核确认');
+    expect(report).toContain('由4位责任人填报并经审核确认');
     expect(report).toContain('因未列入电子设备购置计划未执行相关资金');
   });
 

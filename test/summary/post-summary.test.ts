@@ -55,7 +55,7 @@ describe('postSummary', () => {
     expect(totals).toEqual([expected]);
     const text = docxParagraphs(readZipEntry(files[1]!.bytes, 'word/document.xml')).join('\n');
     expect(text).toContain(`评分结果为${expected}分，绩效评级为“优”`);
-    expect(text).toContain('由4位指标责任人填报');
+    expect(text).toContain('由4位责任人填报并经审核确认');
 
     const after = (await getEvaluation(deps.db, evaluation.id))!;
     expect(after.summaryPostedAt).toBe(deps.clock.now().toISOString());
@@ -78,6 +78,11 @@ describe('postSummary', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.open).toBe(evaluation.items.length);
     expect(JSON.stringify(fake.messagesIn(CHAT)[0]!.card)).toContain(`尚有 ${evaluation.items.length} 项未填报`);
+    // nothing was reviewed, so the report does not claim it was
+    const docx = fake.state.files.get((JSON.parse(fake.messagesIn(CHAT)[2]!.content) as { file_key: string }).file_key)!;
+    const text = docxParagraphs(readZipEntry(docx.bytes, 'word/document.xml')).join('\n');
+    expect(text).toContain(`另有${evaluation.items.length - 1}项指标尚未填报实际完成值，未计入得分`);
+    expect(text).not.toContain('经审核确认');
   });
 
   it('posting again sends a new summary with its own card and files', async () => {

@@ -9,7 +9,7 @@ import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import { readTable } from '../../import/tables/read-table';
 import { buildReports } from '../../reports/build-reports';
 import type { ReportData } from '../../reports/model';
-import { completedAt, respondents } from '../../summary/collection-facts';
+import { allReviewed, completedAt, respondents } from '../../summary/collection-facts';
 import { toEvaluationInput } from '../../collection/export';
 import { fail, openCliDatabase } from './cli-db';
 
@@ -76,7 +76,7 @@ async function fromDatabase(id: string, dbFlag: string | undefined, err: NodeJS.
     const data = scored(toEvaluationInput(view), view.ruleProfile, err, new Date());
     if (typeof data === 'number') return data;
     const done = completedAt(view);
-    return { ...data, collection: { respondents: respondents(view), ...(done ? { completedAt: done } : {}) } };
+    return { ...data, collection: { respondents: respondents(view), reviewed: allReviewed(view), ...(done ? { completedAt: done } : {}) } };
   } finally {
     await close();
   }

@@ -34,7 +34,7 @@ export function goalsAndWork(data: ReportData): ReportBlock[] {
   const qualitative = rows.length - quantitative;
   let work = `本次自评对照年初设定的绩效目标，逐项采集${rows.length}项三级指标的实际完成值（定量指标${quantitative}项、定性指标${qualitative}项）`;
   const c = data.collection;
-  if (c && c.respondents > 0) work += `，由${c.respondents}位指标责任人填报并经审核确认`;
+  if (c && c.respondents > 0) work += `，由${c.respondents}位责任人填报${c.reviewed ? '并经审核确认' : ''}`;
   if (c?.completedAt) work += `，于${chineseDate(c.completedAt)}完成采集`;
   blocks.push(para(`${work}。`));
   blocks.push(
