@@ -156,6 +156,30 @@ describe('after the deadline', () => {
   });
 });
 
+describe('late entries (§6)', () => {
+  it('a value given after the summary was posted brings a 变更 notice and marks the posted summary outdated', async () => {
+    h.clock.set('2026-12-07T01:30:00Z');
+    await h.tick();
+    await h.fake.pressButton(h.fake.lastCard(clerk.openId)!, { operator: clerk.openId, action: ADMIN_OVERDUE_ACTIONS.summarize });
+    await h.settle();
+    const summary = h.fake.messagesTo(GROUP).filter((m) => m.msgType === 'interactive').at(-1)!;
+    expect(summary.content).toContain('总分');
+    expect(summary.history).toHaveLength(0);
+
+    // 张伟 answers late, on the entry card he got when collection started.
+    const entry = h.fake.messagesTo(zhang.openId).find((m) => m.content.includes(A.entrySubmit))!;
+    const press = await h.fake.pressButton(entry, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '120' } });
+    await h.settle();
+    expect(press.toast?.type).not.toBe('error');
+    expect(h.lastText(GROUP)).toContain('变更');
+    const patched = h.fake.message(summary.messageId)!;
+    expect(patched.history.length).toBeGreaterThan(0);
+    const now = patched.content;
+    expect(now).toContain('汇总发布后有变更');
+    expect(JSON.parse(now).header.template).toBe('grey');
+  });
+});
+
 describe('提醒设置', () => {
   it('lets an admin switch group @ off (recorded), and the T-1 group message then names without mentioning', async () => {
     await h.say(clerk.openId, '提醒设置 群@关', { chatId: GROUP });
