@@ -78,7 +78,7 @@ async function runInTransaction(
   });
 }
 
-/** Marker text of the guard error; D1 reports it inside its own error message. */
+/** Marker in the guard's error ("bad JSON path: 'jixiao-atomic-guard-2'"), which D1 passes on. */
 const GUARD_MARK = 'jixiao-atomic-guard-';
 
 async function runAsBatch(
@@ -88,8 +88,9 @@ async function runAsBatch(
 ): Promise<Array<QueryResult<unknown>>> {
   // A batch cannot branch in JS between statements, so each expectation becomes a guard statement
   // right after its step: it fails (and D1 rolls the whole batch back) when `changes()` — the rows
-  // changed by the previous statement on this connection — is not what was expected.
-  // `json('<not json>')` is the portable way to raise an error from plain SQL outside a trigger.
+  // changed by the previous statement on this connection — is not what was expected. Plain SQL has no
+  // RAISE outside triggers; an invalid JSON path is an error whose message echoes the path, so the
+  // path names the step.
   const queries: CompiledQuery[] = [];
   const stepAt: number[] = [];
   for (const [i, query] of compiled.entries()) {
@@ -112,7 +113,7 @@ async function runAsBatch(
 function guard(step: number, expect: number | 'some'): CompiledQuery {
   const condition = expect === 'some' ? 'changes() < 1' : 'changes() <> ?';
   return CompiledQuery.raw(
-    `SELECT CASE WHEN ${condition} THEN json('${GUARD_MARK}${step}') END AS atomic_guard`,
+    `SELECT CASE WHEN ${condition} THEN json_extract('{}', '${GUARD_MARK}${step}') END AS atomic_guard`,
     expect === 'some' ? [] : [expect],
   );
 }
@@ -122,9 +123,8 @@ function guardStep(error: unknown, steps: readonly AtomicStep[]): number | undef
   const text = `${error instanceof Error ? error.message : String(error)} ${error instanceof Error ? String(error.cause ?? '') : ''}`;
   const marked = new RegExp(`${GUARD_MARK}(\\d+)`).exec(text);
   if (marked) return Number(marked[1]);
-  // SQLite's "malformed JSON" does not echo the argument; only our guards call json() on a literal
-  // that is not JSON, so the failure is a guard — the first one if we cannot tell which.
-  if (/malformed JSON/i.test(text)) return steps.findIndex((s) => s.expect !== undefined);
+  // A SQLite that words the error without echoing the path: still one of ours, the first if unsure.
+  if (/JSON path/i.test(text)) return steps.findIndex((s) => s.expect !== undefined);
   return undefined;
 }
 

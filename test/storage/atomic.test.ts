@@ -43,6 +43,15 @@ describe('atomic on SQLite', () => {
     expect(await db.selectFrom('item_history').selectAll().execute()).toEqual([]);
   });
 
+  it('names the guarded step that failed when there are several', async () => {
+    const error = await atomic(db, [
+      ...versionedWrite(1, '2'),
+      { query: db.updateTable('item').set({ value: 'x' }).where('id', '=', 'missing'), expect: 1 },
+    ]).catch((e: unknown) => e);
+    expect((error as AtomicConflictError).step).toBe(2);
+    expect(await db.selectFrom('item').selectAll().execute()).toEqual([{ id: 'a', value: '1', version: 1 }]);
+  });
+
   it('rolls back earlier steps when a later statement fails', async () => {
     const error = await atomic(db, [
       { query: db.insertInto('item_history').values({ item_id: 'a', before: null, after: 'x' }) },

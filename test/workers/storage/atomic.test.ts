@@ -51,6 +51,16 @@ describe('atomic on D1', () => {
     expect(await db.selectFrom('atomic_history').selectAll().execute()).toEqual([]);
   });
 
+  it('names the guarded step that failed when there are several', async () => {
+    const error = await atomic(db, [
+      ...versionedWrite(1, '2'),
+      { query: db.updateTable('atomic_item').set({ value: 'x' }).where('id', '=', 'missing'), expect: 1 },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtomicConflictError);
+    expect((error as AtomicConflictError).step).toBe(2);
+    expect(await db.selectFrom('atomic_item').selectAll().execute()).toEqual([{ id: 'a', value: '1', version: 1 }]);
+  });
+
   it('a second writer with the same expected version loses and leaves no history row', async () => {
     await atomic(db, versionedWrite(1, '2'));
     await expect(atomic(db, versionedWrite(1, '3'))).rejects.toBeInstanceOf(AtomicConflictError);
