@@ -20,9 +20,16 @@ describe('自评报告 (.docx)', () => {
 
   it('003-t2: 资金投入和使用情况 states the amounts and the computed rate, as seed 000 does', async () => {
     const text = (await paragraphsOf('t2')).join('\n');
-    expect(text).toContain('全年预算数66.19万元，其中当年财政拨款30万元和上年结转资金36.19万元');
+    expect(text).toContain('全年预算数66.19万元，其中当年财政拨款30万元、上年结转资金36.19万元');
     expect(text).toContain('全年执行数53.84万元');
     expect(text).toContain('结余12.35万元，预算执行率81.34%');
+    expect(text).toContain('（当年财政拨款执行17.65万元、上年结转资金执行36.19万元）');
+  });
+
+  it('003-t2: a qualitative row is reported by its band, a quantitative one by its value', async () => {
+    const text = (await paragraphsOf('t2')).join('\n');
+    expect(text).toContain('社会效益指标 提高群众风险防范意识：年度指标值为“非法集资案件下降”，完成情况：80%，评定为“达成”档，已达成，得分30分（分值30分）。');
+    expect(text).toContain('数量指标 宣传品数量：年度指标值≥15000份，实际完成值16000，已达成，得分10分（分值10分）。');
   });
 
   it.each(SEED_TABLES)('003-%s: follows the seed report structure, in order, with no placeholder left', async (table) => {

@@ -29,7 +29,7 @@ function fundingParagraphs({ input, result }: Pick<ReportData, 'input' | 'result
   const sources = fundingSources(input).filter((s) => s.fullYear !== null && s.fullYear !== 0);
   let text = `${year ? `${year}年度` : ''}项目全年预算数${wan(b.fullYear)}`;
   if (b.initial !== null && b.initial !== b.fullYear) text += `（年初预算数${wan(b.initial)}）`;
-  if (sources.length > 0) text += `，其中${enumerate(sources.map((s) => `${s.label}${wan(s.fullYear!)}`))}`;
+  if (sources.length > 0) text += `，其中${sources.map((s) => `${s.label}${wan(s.fullYear!)}`).join('、')}`;
   text += '。';
   if (b.executed === null) {
     text += '全年执行数未填报，无法计算预算执行率。';
@@ -37,7 +37,7 @@ function fundingParagraphs({ input, result }: Pick<ReportData, 'input' | 'result
     const left = round(b.fullYear - b.executed, 2);
     text += `全年执行数${wan(b.executed)}`;
     const spent = sources.filter((s) => s.executed !== null);
-    if (spent.length > 0) text += `（${enumerate(spent.map((s) => `${s.label}执行${wan(s.executed!)}`))}）`;
+    if (spent.length > 0) text += `（${spent.map((s) => `${s.label}执行${wan(s.executed!)}`).join('、')}）`;
     if (left > 0) text += `，结余${wan(left)}`;
     else if (left < 0) text += `，超出全年预算数${wan(-left)}`;
     text += b.rate === null ? '。' : `，预算执行率${formatRate(b.rate)}。`;

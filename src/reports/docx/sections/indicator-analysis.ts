@@ -40,9 +40,13 @@ function rowSentence(row: ScoredIndicator): string {
   const head = `${row.level2} ${row.name}：${targetPhrase(row.target)}`;
   if (!row.applicable) return `${head}，本年度不适用，不计分。`;
   if (row.score === null) return `${head}，实际完成值尚未填报。`;
-  const actual = row.actual ?? row.band ?? '';
   const verdict = row.met === true ? '已达成' : row.met === false ? '未达成' : '达成情况待核实';
-  let text = `${head}，实际完成值${actual}，${verdict}，得分${formatNumber(row.score)}分（分值${formatNumber(row.weight)}分）。`;
+  // a qualitative row is judged by band; its 实际完成值 is a description, not a number
+  const actual =
+    row.kind === 'qualitative'
+      ? `${row.actual ? `完成情况：${row.actual.replace(/[。；;，,]$/, '')}，` : ''}${row.band ? `评定为“${row.band}”档` : ''}`
+      : `实际完成值${row.actual ?? ''}`;
+  let text = `${head}，${actual.replace(/，$/, '')}，${verdict}，得分${formatNumber(row.score)}分（分值${formatNumber(row.weight)}分）。`;
   const reason = nonEmpty(row.deviationReason);
   if (reason) text += sentence(`偏差原因分析及改进措施：${reason}`);
   return text;
