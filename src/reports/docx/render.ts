@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { ReportBlock } from './blocks';
 
 /**
@@ -22,6 +22,7 @@ export function renderDocument(blocks: readonly ReportBlock[], title: string, cr
     sections: [
       {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+        footers: { default: pageFooter() },
         children: blocks.flatMap(renderBlock),
       },
     ],
@@ -30,6 +31,18 @@ export function renderDocument(blocks: readonly ReportBlock[], title: string, cr
 
 export async function packDocument(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
+
+/** 第 N 页，共 M 页, centred: the printed report is handed around as paper. */
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ size: 21, children: ['第 ', PageNumber.CURRENT, ' 页，共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+      }),
+    ],
+  });
 }
 
 function renderBlock(block: ReportBlock): Array<Paragraph | Table> {

@@ -18,6 +18,13 @@ describe('自评报告 (.docx)', () => {
     expect(paragraphs[0]).toBe('2019年度防范和处置非法集资专项业务经费绩效自评报告');
   });
 
+  it('numbers the printed pages in the footer', async () => {
+    const bytes = await buildSelfEvaluationReport(seedReport('t2'));
+    const footer = readZipEntry(bytes, 'word/footer1.xml');
+    expect(footer).toMatch(/PAGE/);
+    expect(footer).toMatch(/NUMPAGES/);
+  });
+
   it('003-t2: 资金投入和使用情况 states the amounts and the computed rate, as seed 000 does', async () => {
     const text = (await paragraphsOf('t2')).join('\n');
     expect(text).toContain('全年预算数66.19万元，其中当年财政拨款30万元、上年结转资金36.19万元');
