@@ -1,5 +1,6 @@
 import type { CardJson } from '../src/transport/contract';
-import { card, divider, markdown } from './lib/elements';
+import { COLLECTION_ACTIONS } from './lib/actions';
+import { button, card, divider, markdown } from './lib/elements';
 import { tr } from './lib/i18n';
 import { clip, escapeMd } from './lib/markdown';
 
@@ -16,6 +17,8 @@ export interface ReminderDmView {
   pendingCount: number;
   /** `due` = the T-3 reminder; `last_day` = deadline day (the buzzed one). */
   stage: 'due' | 'last_day';
+  /** The first open row: 开始填写 opens its entry card in place of this one. */
+  open?: { evaluationId: string; indicatorId: string } | null;
 }
 
 const MAX_LISTED = 10;
@@ -38,11 +41,20 @@ export function reminderDmCard(view: ReminderDmView): CardJson {
         ),
       ),
       markdown([...listed, ...(more > 0 ? [`- …（另 ${more} 项）`] : [])].join('\n')),
+      ...(view.open
+        ? [
+            button({
+              text: tr('开始填写', 'Fill in now'),
+              type: 'primary',
+              value: { action: COLLECTION_ACTIONS.entryOpen, rev: 0, evaluationId: view.open.evaluationId, indicatorId: view.open.indicatorId },
+            }),
+          ]
+        : []),
       divider(),
       markdown(
         tr(
-          '请在之前收到的填报卡片中填写。\n休假中？回复「请假至 10月8日」暂停提醒；不是您负责？回复「转交 @同事」，管理员确认后转交。',
-          'Please fill them in on the entry cards you received.\nAway? Reply "请假至 10月8日" to pause reminders; not yours? Reply "转交 @colleague" and an admin will confirm the hand-over.',
+          '点「开始填写」或在之前收到的填报卡片中填写。\n休假中？回复「请假至 10月8日」暂停提醒；不是您负责？回复「转交 @同事」，管理员确认后转交。',
+          'Press "Fill in now" or use the entry cards you received.\nAway? Reply "请假至 10月8日" to pause reminders; not yours? Reply "转交 @colleague" and an admin will confirm the hand-over.',
         ),
         { size: 'notation' },
       ),

@@ -37,6 +37,7 @@ export function renderStep(step: PlannedStep, evaluation: EvaluationSnapshot, ca
           pendingItems: step.owner.pendingItems,
           pendingCount: step.owner.pending,
           stage: 'due',
+          open: openFirst(evaluation.id, step.owner.pendingItemIds),
         }),
       };
     case 'group_notice':
@@ -65,6 +66,7 @@ export function renderStep(step: PlannedStep, evaluation: EvaluationSnapshot, ca
             pendingItems: step.owner.pendingItems,
             pendingCount: step.owner.pending,
             stage: 'last_day',
+            open: openFirst(evaluation.id, step.owner.pendingItemIds),
           }),
         },
       };
@@ -84,6 +86,11 @@ export function renderStep(step: PlannedStep, evaluation: EvaluationSnapshot, ca
       };
     }
   }
+}
+
+function openFirst(evaluationId: string, itemIds: string[] | undefined) {
+  const first = itemIds?.[0];
+  return first ? { evaluationId, indicatorId: first } : null;
 }
 
 function nextWorkingDays(from: string, n: number, calendar: WorkCalendar): string {

@@ -27,7 +27,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
       db
         .selectFrom('indicators as i')
         .innerJoin('indicator_values as v', 'v.indicator_id', 'i.id')
-        .select(['i.owner_open_id', 'i.owner_name', 'i.name', 'v.status'])
+        .select(['i.id', 'i.owner_open_id', 'i.owner_name', 'i.name', 'i.kind', 'v.status'])
         .where('i.evaluation_id', '=', e.id)
         .where('i.owner_open_id', 'is not', null)
         .orderBy('i.position')
@@ -49,6 +49,7 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
           name: item.owner_name ?? openId,
           pending: 0,
           pendingItems: [],
+          pendingItemIds: [],
           leaveUntil: leaves.get(openId) ?? null,
           cardMessageId: cards.get(openId) ?? null,
           contacted: contacted.has(openId),
@@ -57,7 +58,8 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
       }
       if (item.status === 'pending' || item.status === 'returned') {
         owner.pending += 1;
-        owner.pendingItems.push(item.name);
+        owner.pendingItems.push(item.kind === 'budget' ? '预算执行率（全年执行数）' : item.name);
+        owner.pendingItemIds!.push(item.id);
       }
     }
     const names = new Map([...owners.values()].map((o) => [o.openId, o.name]));

@@ -28,6 +28,8 @@ export interface OwnerSnapshot extends Person {
   pending: number;
   /** Names of the pending indicators, for the reminder text (may be cut short by the renderer). */
   pendingItems: string[];
+  /** Ids of the same rows, in the same order (the reminder's 开始填写 opens the first). */
+  pendingItemIds?: string[];
   /** On leave through this Shanghai date (inclusive): reminders pause until the day after. */
   leaveUntil?: DateKey | null;
   /** The owner's collection card, which 加急 buzzes. */

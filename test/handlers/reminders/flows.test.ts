@@ -30,6 +30,19 @@ async function evaluation(): Promise<EvaluationView> {
   return (await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP }))[0]!;
 }
 
+describe('the T-3 reminder', () => {
+  it('is a new DM listing the open rows, and 开始填写 turns it into the entry card of the first', async () => {
+    h.clock.set('2026-12-01T01:30:00Z'); // Tue 1 Dec 09:30, three working days before Fri 4 Dec
+    await h.tick();
+    const reminder = h.fake.lastCard(zhang.openId)!;
+    expect(reminder.content).toContain('培训人次');
+    expect(reminder.content).toContain('满意度');
+    const press = await h.fake.pressButton(reminder, { operator: zhang.openId, action: A.entryOpen });
+    expect(JSON.stringify(press.message.card)).toContain(A.entrySubmit);
+    expect(JSON.stringify(press.message.card)).toContain('培训人次');
+  });
+});
+
 describe('请假至', () => {
   it('records the leave, answers with the dates, and pauses that owner’s reminders', async () => {
     await h.say(zhang.openId, '请假至 12月1日 出差');
