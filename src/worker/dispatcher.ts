@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { COLLECTION_ACTION_NAMES, registerCollectionHandlers } from '../handlers/register';
 import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
+import { importTableReaders } from '../handlers/table-readers';
 import type { WorkCalendar } from '../jobs/calendar';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
@@ -8,7 +9,6 @@ import type { LarkClient } from '../transport/contract';
 import { createDispatcher, type Dispatcher } from '../transport/dispatcher';
 import type { Logger } from '../transport/log';
 import { workerLater } from './background';
-import { tableReaders } from './table-readers';
 
 export interface FeatureDeps {
   db: Kysely<Database>;
@@ -24,7 +24,7 @@ export interface FeatureDeps {
  */
 export function createWorkerDispatcher(deps: FeatureDeps): Dispatcher<string> {
   const dispatcher = createDispatcher<string>([...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES]);
-  const handlerDeps = { db: deps.db, lark: deps.lark, clock: deps.clock, log: deps.log, tables: tableReaders, later: workerLater(deps.log) };
+  const handlerDeps = { db: deps.db, lark: deps.lark, clock: deps.clock, log: deps.log, tables: importTableReaders, later: workerLater(deps.log) };
   registerCollectionHandlers(dispatcher, handlerDeps);
   registerReminderHandlers(dispatcher, { ...handlerDeps, calendar: deps.calendar });
   return dispatcher;

@@ -1,5 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { type Config, ConfigError, parseConfig } from '../config';
+import { calendarOverridesFromEnv, createWorkCalendar, type WorkCalendar } from '../jobs/calendar/work-calendar';
 
 /** The Worker's bindings, as declared in wrangler.toml (`DB`, `[vars]`) and set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -14,6 +15,9 @@ export interface WorkerEnv {
   LARK_MAX_BODY_BYTES?: string;
   LARK_CARD_BUDGET_MS?: string;
   JIXIAO_INSECURE_LOCAL_DEV?: string;
+  /** Extra days off / 调休 working days for years chinese-days does not know yet: `YYYY-MM-DD, …`. */
+  JIXIAO_HOLIDAYS?: string;
+  JIXIAO_WORKDAYS?: string;
 }
 
 /**
@@ -22,9 +26,7 @@ export interface WorkerEnv {
  * is for tests and the demo) and no long connection.
  */
 export function workerConfig(env: WorkerEnv): Config {
-  const vars: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
-  const config = parseConfig(vars);
+  const config = parseConfig(stringVars(env));
   if (config.mode !== 'lark') {
     throw new ConfigError('LARK_APP_ID', 'is required on Workers: set LARK_APP_ID and LARK_APP_SECRET with `wrangler secret put`');
   }
@@ -32,4 +34,24 @@ export function workerConfig(env: WorkerEnv): Config {
     throw new ConfigError('LARK_EVENT_MODE', 'must be "webhook" on Workers (a Worker cannot hold the long connection)');
   }
   return config;
+}
+
+/** China's working days with the operator's overrides (JIXIAO_HOLIDAYS / JIXIAO_WORKDAYS), as on Node. */
+export function workerCalendar(env: WorkerEnv): WorkCalendar {
+  try {
+    return createWorkCalendar(calendarOverridesFromEnv(stringVars(env)));
+  } catch (err) {
+    // Its messages start with the variable's name: "JIXIAO_HOLIDAYS: “2027-1-1” 不是 YYYY-MM-DD 日期…".
+    const message = err instanceof Error ? err.message : String(err);
+    const variable = /^(JIXIAO_\w+):\s*/.exec(message);
+    if (!variable) throw err;
+    throw new ConfigError(variable[1]!, message.slice(variable[0].length));
+  }
+}
+
+/** Only the string bindings (vars and secrets); D1 and other bindings are objects. */
+function stringVars(env: WorkerEnv): Record<string, string | undefined> {
+  const vars: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  return vars;
 }

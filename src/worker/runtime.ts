@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import type { Config } from '../config';
 import { type SchedulerDeps } from '../jobs/run-due-jobs';
-import { createWorkCalendar } from '../jobs/calendar';
 import type { Clock } from '../platform/clock';
 import { createWebCrypto } from '../platform/crypto-web';
 import type { Database } from '../storage/database';
@@ -13,7 +12,7 @@ import { createEventProcessor } from '../transport/inbound/process-event';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import type { Logger } from '../transport/log';
 import { openD1 } from './d1-database';
-import { type WorkerEnv, workerConfig } from './env';
+import { type WorkerEnv, workerCalendar, workerConfig } from './env';
 import { createWorkerDispatcher } from './dispatcher';
 import type { InboxSweep } from './sweep-inbox';
 
@@ -43,7 +42,7 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
   const crypto = createWebCrypto();
   const db = openD1(env.DB);
   const lark = larkClientFor(config, options);
-  const calendar = createWorkCalendar();
+  const calendar = workerCalendar(env);
   const dispatcher = createWorkerDispatcher({ db, lark, calendar, clock: options.clock, log: options.log });
   const inbox = inboundEventsRepository(db);
   const processor = createEventProcessor({ inbox, dispatcher, clock: options.clock, log: options.log });

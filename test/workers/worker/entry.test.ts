@@ -59,4 +59,15 @@ describe('Worker entry: fetch', () => {
     expect(((await res.json()) as { config: string }).config).toMatch(/^LARK_ENCRYPT_KEY: is required in webhook mode/);
     expect(log.lines.map((l) => l.fields?.variable)).toContain('LARK_ENCRYPT_KEY');
   });
+
+  it('names a malformed holiday override', async () => {
+    const ctx = createExecutionContext();
+    const res = await createWorker({ log: memoryLogger() }).fetch!(
+      new Request('https://jixiao.example.workers.dev/healthz') as never,
+      { ...(env as unknown as WorkerEnv), JIXIAO_HOLIDAYS: '2027-1-1' },
+      ctx,
+    );
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { config: string }).config).toMatch(/^JIXIAO_HOLIDAYS: “2027-1-1” 不是 YYYY-MM-DD 日期/);
+  });
 });

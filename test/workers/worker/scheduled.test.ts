@@ -105,6 +105,25 @@ describe('Worker entry: scheduled', () => {
     expect(fake.messagesTo(IMPORTER)).toHaveLength(1);
   });
 
+  it("keeps quiet on a day the operator declared a holiday (JIXIAO_HOLIDAYS)", async () => {
+    const clock = manualClock(sh('2026-09-24', '10:00'));
+    const evaluation = await startT1({ db: openD1(env.DB), clock }, chatId);
+    const fake = fakeLarkForWorker(clock, chatId);
+    const worker = createWorker({ clock, larkFetch: fake.fetch, log: memoryLogger() });
+    const owners = [...new Set(evaluation.items.map((i) => i.owner.openId!))];
+    const holidayEnv = { ...workerEnv, JIXIAO_HOLIDAYS: '2026-09-29' };
+
+    clock.set(sh('2026-09-29', '09:30'));
+    const ctx = createExecutionContext();
+    await worker.scheduled!(createScheduledController({ scheduledTime: clock.now().getTime(), cron: '* * * * *' }), holidayEnv, ctx);
+    expect(owners.flatMap((o) => fake.messagesTo(o))).toEqual([]);
+
+    // The next minute without the override is an ordinary working day: the T-3 reminders go out.
+    clock.set(sh('2026-09-29', '09:31'));
+    await cron(worker, clock.now());
+    expect(owners.map((o) => fake.messagesTo(o).length)).toEqual(owners.map(() => 1));
+  });
+
   it('runs an event the request recorded but never got to handle (the isolate went away)', async () => {
     const clock = manualClock(sh('2026-09-24', '10:00'));
     const db = openD1(env.DB);
