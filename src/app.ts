@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Hono {
       (work) => runInBackground(work, { waitUntil: executionWaitUntil(c) }),
     );
     if (answer.status !== 200) return c.body(null, answer.status);
-    return c.json(answer.body as object);
+    return c.body(answer.json, 200, JSON_HEADERS);
   };
 
   app.post('/webhook/event', limit, webhook);
@@ -111,6 +111,8 @@ export function createApp(deps: AppDeps): Hono {
   });
   return app;
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
 /** `executionCtx` throws outside Workers; its absence just means Node's queue or a detached promise. */
 function executionWaitUntil(c: Context): ((p: Promise<unknown>) => void) | undefined {

@@ -57,12 +57,24 @@ const TIMED_OUT: unique symbol = Symbol('timed out');
  * update (token: 30 min, 2 uses; must be called after the answer has gone out, reference §2.4).
  */
 export async function handleCardAction(action: CardAction, deps: CardCallbackDeps): Promise<CardActionResponse> {
+  return (await answerCardAction(action, deps)).response;
+}
+
+/** The answer and its JSON text (serialised once: it is both stored for repeated clicks and sent). */
+export interface CardAnswer {
+  response: CardActionResponse;
+  json: string;
+}
+
+const answer = (response: CardActionResponse): CardAnswer => ({ response, json: JSON.stringify(response) });
+
+export async function answerCardAction(action: CardAction, deps: CardCallbackDeps): Promise<CardAnswer> {
   const { cards, dispatcher, clock, log } = deps;
   const handler = dispatcher.actionHandler(action);
   const actionName = typeof action.value.action === 'string' ? action.value.action : '';
   if (!handler) {
     log.warn('card action without a handler', { eventId: action.eventId, action: actionName });
-    return { toast: TOASTS.unknownAction };
+    return answer({ toast: TOASTS.unknownAction });
   }
 
   const key = await dedupeKey(action, deps.crypto);
@@ -73,8 +85,8 @@ export async function handleCardAction(action: CardAction, deps: CardCallbackDep
   if (!fresh) {
     const prior = await cards.find(key, action.eventId);
     log.info('duplicate card action absorbed', { eventId: action.eventId, action: actionName, priorStatus: prior?.status });
-    if (prior?.status === 'done' && prior.response) return JSON.parse(prior.response) as CardActionResponse;
-    return { toast: TOASTS.inProgress };
+    if (prior?.status === 'done' && prior.response) return { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response };
+    return answer({ toast: TOASTS.inProgress });
   }
 
   const work = run(handler, action);
@@ -83,10 +95,11 @@ export async function handleCardAction(action: CardAction, deps: CardCallbackDep
     if (!first.ok) {
       log.error('card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(first.error) });
       await cards.release(key);
-      return { toast: TOASTS.failed };
+      return answer({ toast: TOASTS.failed });
     }
-    await cards.finish(key, 'done', JSON.stringify(first.response), clock.now());
-    return first.response;
+    const done = answer(first.response);
+    await cards.finish(key, 'done', done.json, clock.now());
+    return done;
   }
 
   log.warn('card action past its budget; answering now, finishing by delayed update', { eventId: action.eventId, action: actionName, budgetMs: deps.budgetMs });
@@ -103,7 +116,7 @@ export async function handleCardAction(action: CardAction, deps: CardCallbackDep
     await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
     if (card && action.token) await deps.lark.delayedUpdateCard(action.token, card);
   });
-  return { toast: TOASTS.deferred };
+  return answer({ toast: TOASTS.deferred });
 }
 
 type Outcome = { ok: true; response: CardActionResponse } | { ok: false; error: unknown };
@@ -129,7 +142,9 @@ function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome | typ
  * real resubmission and reach the handler, whose versioned write decides.
  */
 export async function dedupeKey(action: CardAction, crypto: Crypto): Promise<string> {
-  const parts = [action.operator.openId, action.openMessageId, stableJson(action.value), stableJson(action.formValue ?? null), action.inputValue ?? '', action.option ?? ''];
+  // Lark echoes the value exactly as the card carried it, so plain JSON text is a stable key; form
+  // values are keyed by field name, so their order is normalised.
+  const parts = [action.operator.openId, action.openMessageId, JSON.stringify(action.value), action.formValue ? stableJson(action.formValue) : '', action.inputValue ?? '', action.option ?? ''];
   return crypto.sha256Hex(parts.join('\u0000'));
 }
 

@@ -1,10 +1,9 @@
 import type { Clock } from '../../platform/clock';
 import type { Crypto } from '../../platform/crypto';
 import type { InboundEventsRepository } from '../../storage/repositories/transport/inbound-events';
-import type { CardActionResponse } from '../contract';
 import type { Dispatcher } from '../dispatcher';
 import type { Logger } from '../log';
-import { handleCardAction, TOASTS, type CardCallbackDeps } from './card-callback';
+import { answerCardAction, TOASTS, type CardAnswer, type CardCallbackDeps } from './card-callback';
 import type { InboundEnvelope } from './envelope';
 import { parseCardAction } from './parse-card-action';
 import type { EventProcessor } from './process-event';
@@ -21,7 +20,8 @@ export interface WebhookDeps {
   card: Omit<CardCallbackDeps, 'later'>;
 }
 
-export type WebhookAnswer = { status: 200; body: unknown } | { status: 400 | 401; body: '' };
+/** `json` is the answer's body, already serialised. */
+export type WebhookAnswer = { status: 200; json: string } | { status: 400 | 401; json: '' };
 
 /**
  * One webhook request, from raw bytes to the answer. Events and card callbacks share it (an app may point
@@ -37,24 +37,24 @@ export async function handleWebhook(
   const verified = await verifyRequest(raw, headers, deps.settings, deps.crypto, deps.clock.now());
   if (!verified.ok) {
     deps.log.warn('webhook request refused', { reason: verified.reason, status: verified.status });
-    return { status: verified.status, body: '' };
+    return { status: verified.status, json: '' };
   }
-  if (verified.kind === 'challenge') return { status: 200, body: { challenge: verified.challenge } };
+  if (verified.kind === 'challenge') return { status: 200, json: JSON.stringify({ challenge: verified.challenge }) };
   const envelope = verified.envelope;
   if (envelope.eventType === 'card.action.trigger') {
-    return { status: 200, body: await answerCard(envelope, deps, later) };
+    return { status: 200, json: (await answerCard(envelope, deps, later)).json };
   }
   await acceptEvent(envelope, deps, later);
-  return { status: 200, body: {} };
+  return { status: 200, json: '{}' };
 }
 
-async function answerCard(envelope: InboundEnvelope, deps: WebhookDeps, later: (work: () => Promise<void>) => void): Promise<CardActionResponse> {
+async function answerCard(envelope: InboundEnvelope, deps: WebhookDeps, later: (work: () => Promise<void>) => void): Promise<CardAnswer> {
   const action = parseCardAction(envelope);
   if (!action) {
     deps.log.warn('card callback shape not understood', { eventId: envelope.eventId });
-    return { toast: TOASTS.malformed };
+    return { response: { toast: TOASTS.malformed }, json: JSON.stringify({ toast: TOASTS.malformed }) };
   }
-  return handleCardAction(action, { ...deps.card, later });
+  return answerCardAction(action, { ...deps.card, later });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { directWrites, type WriteExecutor } from './group-commit';
 import type { Database } from '../../database';
 import type { CardActionStatus } from '../../tables/transport';
@@ -15,21 +15,13 @@ export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor
   return {
     /** True if this interaction is new (now `running`); false if its key or event id was seen before. */
     async begin(a: { dedupeKey: string; eventId: string; operatorOpenId: string; openMessageId: string; action: string }, now: Date): Promise<boolean> {
+      // Hand-written SQL: this runs on every card click, and compiling the builder costs more than executing it.
       const r = await write(
-        db
-        .insertInto('lark_card_actions')
-        .values({
-          dedupe_key: a.dedupeKey,
-          event_id: a.eventId,
-          operator_open_id: a.operatorOpenId,
-          open_message_id: a.openMessageId,
-          action: a.action,
-          status: 'running',
-          response: null,
-          received_at: now.toISOString(),
-          finished_at: null,
-        })
-        .onConflict((oc) => oc.doNothing()),
+        CompiledQuery.raw(
+          `INSERT INTO lark_card_actions (dedupe_key, event_id, operator_open_id, open_message_id, action, status, response, received_at, finished_at)
+           VALUES (?, ?, ?, ?, ?, 'running', NULL, ?, NULL) ON CONFLICT DO NOTHING`,
+          [a.dedupeKey, a.eventId, a.operatorOpenId, a.openMessageId, a.action, now.toISOString()],
+        ),
       );
       return Number(r.numAffectedRows ?? 0) === 1;
     },
@@ -45,7 +37,9 @@ export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor
     },
 
     async finish(dedupeKey: string, status: 'done' | 'deferred', response: string | null, now: Date): Promise<void> {
-      await write(db.updateTable('lark_card_actions').set({ status, response, finished_at: now.toISOString() }).where('dedupe_key', '=', dedupeKey));
+      await write(
+        CompiledQuery.raw('UPDATE lark_card_actions SET status = ?, response = ?, finished_at = ? WHERE dedupe_key = ?', [status, response, now.toISOString(), dedupeKey]),
+      );
     },
 
     /** A handler failure frees the key so the user can press again. */
