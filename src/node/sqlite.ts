@@ -17,7 +17,27 @@ export async function openSqlite(path: string): Promise<{ db: Kysely<Database>; 
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
+  cachePreparedStatements(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   await migrate(db, loadMigrations());
   return { db, close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs about as much as running a small
+ * statement. Statements are reused per SQL text (Kysely uses the single connection under a mutex, so a
+ * cached statement is never in use twice at once); the cache is bounded for ad-hoc SQL.
+ */
+function cachePreparedStatements(raw: BetterSqlite3.Database, max = 500): void {
+  const prepare = raw.prepare.bind(raw);
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  raw.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  }) as typeof raw.prepare;
 }
