@@ -60,11 +60,14 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
 
 function larkClientFor(config: Config, options: RuntimeOptions): FullLarkClient {
   const { appId, appSecret, baseUrl } = config.lark;
-  const key = JSON.stringify([baseUrl, appId, appSecret, options.larkFetch ? 'injected' : 'global']);
+  const make = () => createLarkClient({ baseUrl, appId: appId!, appSecret: appSecret!, clock: options.clock, fetch: options.larkFetch });
+  // An injected fetch (tests) gets its own client, kept with the runtime of that worker instance.
+  if (options.larkFetch) return make();
+  const key = JSON.stringify([baseUrl, appId, appSecret]);
   let client = larkClients.get(key);
-  if (!client || options.larkFetch) {
-    client = createLarkClient({ baseUrl, appId: appId!, appSecret: appSecret!, clock: options.clock, fetch: options.larkFetch });
-    if (!options.larkFetch) larkClients.set(key, client);
+  if (!client) {
+    client = make();
+    larkClients.set(key, client);
   }
   return client;
 }
