@@ -63,42 +63,73 @@ export async function drainOutbox(
   const report: DrainReport = { sent: 0, retried: 0, failed: 0 };
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pace = evenPacer(opts.sendsPerSecond, sleep);
-  for (;;) {
+
+  // Workers pull from one queue that is refilled (list due rows, claim them) whenever it runs low, so a
+  // row stuck in retries never holds up the rows behind it.
+  const queue: OutboxRow[] = [];
+  let exhausted = false;
+  let refilling: Promise<void> | null = null;
+  let rounds = 0;
+  const refill = async () => {
+    // The first round runs under the lease just taken; later ones renew it first.
+    if (rounds++ > 0 && !(await opts.keepGoing())) {
+      exhausted = true;
+      return;
+    }
     const now = clock();
     const due = await listDueOutboxRows(db, now.toISOString(), opts.batchSize);
-    if (due.length === 0) break;
     const claimUntil = new Date(now.getTime() + opts.claimMs).toISOString();
-    const owned = await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder);
+    const owned = due.length > 0 ? await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder) : new Set<number>();
     const mine = due.filter((r) => owned.has(r.id));
-    await runPool(mine, opts.concurrency, async (row) => {
+    if (mine.length === 0) exhausted = true;
+    queue.push(...mine);
+  };
+  const next = async (): Promise<OutboxRow | null> => {
+    for (;;) {
+      if (queue.length < opts.concurrency && !exhausted && !refilling) {
+        refilling = refill().finally(() => {
+          refilling = null;
+        });
+      }
+      if (queue.length > 0) return queue.shift()!;
+      if (refilling) await refilling;
+      else if (exhausted) return null;
+    }
+  };
+
+  const deliver = async (row: OutboxRow) => {
+    await pace();
+    let outcome = await sendRow(row, lark);
+    for (let retry = 0; !outcome.ok && !outcome.permanent && retry < opts.inRunRetries; retry++) {
+      await sleep(opts.retryDelayMs * 2 ** retry);
       await pace();
-      let outcome = await sendRow(row, lark);
-      for (let retry = 0; !outcome.ok && !outcome.permanent && retry < opts.inRunRetries; retry++) {
-        await sleep(opts.retryDelayMs * 2 ** retry);
-        await pace();
-        // A retried send keeps the row's uuid, so a first attempt that did reach Lark is not repeated.
-        outcome = await sendRow({ ...row, last_error: null }, lark);
-      }
-      const at = clock();
-      if (outcome.ok) {
-        await markClaimedSent(db, row.id, outcome.messageId, at.toISOString());
-        report.sent++;
-        return;
-      }
-      const attempts = row.attempts + 1;
-      const giveUp = outcome.permanent || attempts >= opts.maxAttempts;
-      const retryAt = giveUp ? null : new Date(at.getTime() + backoffMs(attempts)).toISOString();
-      await markClaimedFailed(db, row.id, outcome.error, retryAt);
-      if (giveUp) {
-        report.failed++;
-        log.error('outbox: gave up', { key: row.dedupe_key, attempts, error: outcome.error });
-      } else {
-        report.retried++;
-        log.warn('outbox: send failed, will retry', { key: row.dedupe_key, attempts, retryAt, error: outcome.error });
-      }
-    });
-    if (mine.length === 0 || !(await opts.keepGoing())) break;
-  }
+      // A retried send keeps the row's uuid, so a first attempt that did reach Lark is not repeated.
+      outcome = await sendRow({ ...row, last_error: null }, lark);
+    }
+    const at = clock();
+    if (outcome.ok) {
+      await markClaimedSent(db, row.id, outcome.messageId, at.toISOString());
+      report.sent++;
+      return;
+    }
+    const attempts = row.attempts + 1;
+    const giveUp = outcome.permanent || attempts >= opts.maxAttempts;
+    const retryAt = giveUp ? null : new Date(at.getTime() + backoffMs(attempts)).toISOString();
+    await markClaimedFailed(db, row.id, outcome.error, retryAt);
+    if (giveUp) {
+      report.failed++;
+      log.error('outbox: gave up', { key: row.dedupe_key, attempts, error: outcome.error });
+    } else {
+      report.retried++;
+      log.warn('outbox: send failed, will retry', { key: row.dedupe_key, attempts, retryAt, error: outcome.error });
+    }
+  };
+
+  await Promise.all(
+    Array.from({ length: Math.max(1, opts.concurrency) }, async () => {
+      for (let row = await next(); row; row = await next()) await deliver(row);
+    }),
+  );
   return report;
 }
 
@@ -169,15 +200,4 @@ function evenPacer(perSecond: number, sleep: (ms: number) => Promise<void>): () 
     next = slot + interval;
     if (slot > now) await sleep(slot - now);
   };
-}
-
-async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]!;
-      await work(item);
-    }
-  });
-  await Promise.all(workers);
 }
