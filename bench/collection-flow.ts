@@ -71,7 +71,7 @@ export async function run(): Promise<void> {
       return quantiles(times);
     };
     const cards = [
-      ['import preview (60 rows)', () => previewCardFor(evaluation!, CLERK.name)],
+      ['import preview (60 rows)', () => previewCardFor(evaluation!, [CLERK, OWNER])],
       ['entry recap (60 rows, page 1)', () => recapCard(evaluation!, OWNER.openId)],
       ['review batch (60 rows, page 1)', () => reviewCardFor(evaluation!, OWNER.openId)],
     ] as const;

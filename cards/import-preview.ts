@@ -40,7 +40,8 @@ export interface ImportPreviewView {
   rev: number;
   status: 'draft' | 'collecting' | 'reviewing' | 'final';
   importerName: string;
-  adminOpenIds: string[];
+  /** Admins the importer added (names), shown beside the picker that adds more. */
+  adminNames: string[];
   budget: { weight: number; ownerOpenId: string | null; ownerName: string | null };
   indicators: PreviewIndicator[];
   audit: AuditFinding[];
@@ -194,12 +195,17 @@ function setupForm(view: ImportPreviewView): Element {
     }
   }
   elements.push(
-    markdown(join(['**', L.budgetExecuted, '**', tr(' 填报人', ' reported by')])),
-    selectPerson({ name: 'budget_owner', initial: view.budget.ownerOpenId, placeholder: tr('默认为导入人', 'Defaults to the importer') }),
+    markdown(join(['**', L.budgetExecuted, '**', tr(' 填报人：{n}（可改）', ' reported by {n} (change below)', { n: escapeMd(view.budget.ownerName ?? view.importerName) })])),
+    selectPerson({ name: 'budget_owner', placeholder: tr('换一位填报人', 'Choose someone else') }),
     markdown(join(['**', L.deadline, '**'])),
     datePicker({ name: 'deadline', initialDate: view.project.deadline ?? null, placeholder: tr('选择截止日期', 'Pick the deadline') }),
-    markdown(tr('**管理员**（可操作本卡片、审核与锁定）', '**Admins** (may use this card, review and lock)')),
-    selectPerson({ name: 'admins', multi: true, initialMany: view.adminOpenIds, placeholder: tr('添加管理员', 'Add admins') }),
+    markdown(
+      join([
+        tr('**管理员**（可操作本卡片、审核与锁定）：', '**Admins** (may use this card, review and lock): '),
+        escapeMd([view.importerName, ...view.adminNames].join('、')),
+      ]),
+    ),
+    selectPerson({ name: 'admins', multi: true, placeholder: tr('添加管理员', 'Add admins') }),
     columns([
       {
         elements: [

@@ -130,18 +130,16 @@ export function selectStatic(opts: {
   };
 }
 
-/** With no `options`, Lark offers exactly the members of the chat the card sits in. */
-export function selectPerson(opts: { name: string; placeholder?: Text; initial?: string | null; multi?: boolean; initialMany?: string[] }): Element {
-  const initial = opts.multi ? (opts.initialMany ?? []) : opts.initial ? [opts.initial] : [];
+/**
+ * With no `options`, Lark offers exactly the members of the chat the card sits in. An initial value
+ * would have to be listed in `options` — which would then be the only choice — so these pickers
+ * start empty and the card says in words who is set now.
+ */
+export function selectPerson(opts: { name: string; placeholder?: Text; multi?: boolean }): Element {
   return {
     tag: opts.multi ? 'multi_select_person' : 'select_person',
     name: opts.name,
     ...(opts.placeholder ? { placeholder: plainText(opts.placeholder) } : {}),
-    // initial values must appear in options; listing only them keeps "all chat members" as the choice set
-    ...(initial.length > 0 ? { options: initial.map((value) => ({ value })) } : {}),
-    ...(opts.multi
-      ? initial.length > 0 ? { selected_values: initial } : {}
-      : opts.initial ? { initial_option: opts.initial } : {}),
   };
 }
 

@@ -50,8 +50,7 @@ export async function importIntoChat(deps: CollectionHandlerDeps, req: ImportReq
       lookupContacts: (q) => deps.lark.batchGetUserIds(q),
     },
   });
-  const importerName = members.find((m) => m.openId === req.importerOpenId)?.name ?? '导入人';
-  await sendCard(deps, to, previewCardFor(evaluation, importerName), sendUuid('preview', evaluation.id));
+  await sendCard(deps, to, previewCardFor(evaluation, members), sendUuid('preview', evaluation.id));
   return { ok: true, evaluation };
 }
 

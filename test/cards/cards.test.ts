@@ -34,7 +34,7 @@ const cards: Record<string, CardJson> = {
     rev: 3,
     status: 'draft',
     importerName: '张伟',
-    adminOpenIds: ['ou_admin1', 'ou_admin2'],
+    adminNames: ['李娜', '欧阳晓明'],
     budget: { weight: 10, ownerOpenId: 'ou_zhangwei', ownerName: '张伟' },
     indicators: rows.map((r, i) => ({
       indicatorId: r.indicatorId,
@@ -60,7 +60,7 @@ const cards: Record<string, CardJson> = {
     rev: 4,
     status: 'collecting',
     importerName: '张伟',
-    adminOpenIds: [],
+    adminNames: [],
     budget: { weight: 10, ownerOpenId: null, ownerName: null },
     indicators: rows.slice(0, 13).map((r) => ({ ...r, ownerOpenId: 'ou_x', ownerName: r.ownerName ?? null, ownerRaw: null, ownerProblem: null })),
     audit: [],
@@ -213,6 +213,8 @@ describe('sizes with 60 rows', () => {
   it('pages and caps where the data is unbounded', () => {
     const preview = JSON.stringify(cards['import-preview (60 rows, none assigned)']);
     expect(preview.match(/"tag":"select_person"/g)).toHaveLength(MAX_OWNER_PICKERS + 1);
+    // pickers carry no options: Lark then offers every member of the chat
+    expect(preview).not.toContain('"options"');
     expect(preview).toContain('还有 45 项，保存后继续指定');
     const recap = JSON.stringify(cards['entry-recap (60 rows, page 1)']);
     expect(recap.match(/collect\.recap\.edit/g)).toHaveLength(RECAP_PAGE_SIZE);

@@ -58,18 +58,14 @@ async function applyForm(deps: CollectionHandlerDeps, evaluation: EvaluationView
   return null;
 }
 
-function importerName(evaluation: EvaluationView, members: ChatMember[]): string {
-  return members.find((m) => m.openId === evaluation.importerOpenId)?.name ?? '导入人';
-}
-
 export async function savePreview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, members } = loaded;
-  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, importerName(evaluation, members), deps.clock.now()), toast('info', '已经开始收集，设置请在「总览」中查看。'));
+  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, members, deps.clock.now()), toast('info', '已经开始收集，设置请在「总览」中查看。'));
   const refusal = await applyForm(deps, evaluation, members, action);
   const fresh = (await getEvaluation(deps.db, evaluation.id))!;
-  const card = previewCardFor(fresh, importerName(fresh, members));
+  const card = previewCardFor(fresh, members);
   if (refusal) return answer(card, refusalToast(refusal));
   const left = fresh.items.filter((i) => !i.owner.openId).length;
   return answer(card, toast('success', left > 0 ? `已保存，还有 ${left} 项需要指定责任人。` : '已保存。'));
@@ -83,12 +79,12 @@ export async function startFromPreview(deps: CollectionHandlerDeps, action: Card
     const refusal = await applyForm(deps, evaluation, members, action);
     if (refusal) {
       const fresh = (await getEvaluation(deps.db, evaluation.id))!;
-      return answer(previewCardFor(fresh, importerName(fresh, members)), refusalToast(refusal));
+      return answer(previewCardFor(fresh, members), refusalToast(refusal));
     }
   }
   const outcome = await startCollection(deps, { evaluationId: evaluation.id, actor: action.operator.openId });
   const fresh = (await getEvaluation(deps.db, evaluation.id))!;
-  const card = previewCardFor(fresh, importerName(fresh, members), deps.clock.now());
+  const card = previewCardFor(fresh, members, deps.clock.now());
   if (!outcome.ok) return answer(card, refusalToast(outcome));
   const started = outcome.evaluation;
   runLater(deps, 'after start', async () => {

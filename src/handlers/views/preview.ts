@@ -1,7 +1,7 @@
 import { importPreviewCard, type AuditFinding } from '../../../cards/import-preview';
 import { toEvaluationInput, type EvaluationView } from '../../collection';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
-import type { CardJson } from '../../transport/contract';
+import type { CardJson, ChatMember } from '../../transport/contract';
 import { chinaTime } from './rows';
 
 /**
@@ -43,7 +43,9 @@ export function previewAudit(evaluation: EvaluationView): AuditFinding[] {
   return findings;
 }
 
-export function previewCardFor(evaluation: EvaluationView, importerName: string, now?: Date): CardJson {
+/** `members` are the group's members: the card names the importer and the admins with them. */
+export function previewCardFor(evaluation: EvaluationView, members: readonly ChatMember[], now?: Date): CardJson {
+  const name = (openId: string) => members.find((m) => m.openId === openId)?.name ?? evaluation.items.find((i) => i.owner.openId === openId)?.owner.name ?? '未知成员';
   const budget = evaluation.items.find((i) => i.kind === 'budget');
   return importPreviewCard({
     project: {
@@ -58,8 +60,8 @@ export function previewCardFor(evaluation: EvaluationView, importerName: string,
     },
     rev: evaluation.version,
     status: evaluation.status,
-    importerName,
-    adminOpenIds: evaluation.admins.filter((a) => a !== evaluation.importerOpenId),
+    importerName: name(evaluation.importerOpenId),
+    adminNames: evaluation.admins.filter((a) => a !== evaluation.importerOpenId).map(name),
     budget: { weight: budget?.weight ?? 10, ownerOpenId: budget?.owner.openId ?? null, ownerName: budget?.owner.name ?? null },
     indicators: evaluation.items
       .filter((i) => i.kind === 'indicator')
