@@ -9,8 +9,8 @@ import { memoryLogger } from '../../../src/transport/log';
 import { openD1 } from '../../../src/worker/d1-database';
 import { createWorker } from '../../../src/worker/create-worker';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { importEvaluation, setDeadline, startCollection } from '../../../src/collection';
-import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, sh, startT1, TENANT } from '../fixture';
+import { getEvaluation, importEvaluation, setDeadline, startCollection } from '../../../src/collection';
+import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, seedT1, sh, startT1, TENANT } from '../fixture';
 
 // The Cron Trigger path: Cloudflare calls `scheduled` with the cron's time; the Worker runs the same
 // runDueJobs(now) as the Node server, against D1, sending through the fetch client to the fake Lark.
@@ -103,6 +103,37 @@ describe('Worker entry: scheduled', () => {
     const reached = staff.filter((p) => fake.messagesTo(p.openId).length === 1);
     expect(reached).toHaveLength(staff.length);
     expect(fake.messagesTo(IMPORTER)).toHaveLength(1);
+  });
+
+  it("an owner answers straight from the cron's reminder: 开始填写 → entry card → submit, committed to D1", async () => {
+    const clock = manualClock(sh('2026-09-24', '10:00'));
+    const db = openD1(env.DB);
+    const evaluation = await startT1({ db, clock }, chatId);
+    const fake = fakeLarkForWorker(clock, chatId);
+    const worker = createWorker({ clock, larkFetch: fake.fetch, log: memoryLogger() });
+    fake.connect({
+      fetch: async (request) => {
+        const ctx = createExecutionContext();
+        const response = await worker.fetch!(request as never, workerEnv, ctx);
+        await waitOnExecutionContext(ctx);
+        return response as unknown as Response;
+      },
+    });
+    const wang = MEMBERS[3]!.openId;
+
+    clock.set(sh('2026-09-29', '09:30'));
+    await cron(worker, clock.now());
+    const reminder = fake.lastCard(wang)!;
+    const opened = await fake.pressButton(reminder, { operator: wang, action: 'collect.entry.open' });
+    expect(opened.clientError).toBeUndefined();
+    const row = evaluation.items.find((i) => i.owner.openId === wang && i.kind !== 'budget')!;
+    expect(JSON.stringify(opened.message.card)).toContain(`填报：${row.name}`);
+
+    const seed = seedT1.indicators[row.position - 1]!;
+    const submitted = await fake.pressButton(opened.message, { operator: wang, action: 'collect.entry.submit', formValue: { actual: String(seed.actual) } });
+    expect(submitted.clientError).toBeUndefined();
+    const stored = (await getEvaluation(db, evaluation.id))!.items.find((i) => i.id === row.id)!;
+    expect(stored.value).toMatchObject({ status: 'submitted', actual: String(seed.actual), submittedBy: wang });
   });
 
   it("keeps quiet on a day the operator declared a holiday (JIXIAO_HOLIDAYS)", async () => {
