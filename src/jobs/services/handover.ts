@@ -34,7 +34,16 @@ export async function requestHandover(
   const requests: HandoverRequested[] = [];
   for (const [evaluationId, itemIds] of byEvaluation) {
     const evaluation = await deps.db.selectFrom('evaluations').select(['project_name']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-    const items = await deps.db.selectFrom('indicators').select(['id', 'name', 'kind']).where('id', 'in', itemIds).orderBy('position').execute();
+    const items = (
+      await Promise.all(
+        // D1 allows 100 bound parameters per statement.
+        Array.from({ length: Math.ceil(itemIds.length / 90) }, (_, k) =>
+          deps.db.selectFrom('indicators').select(['id', 'name', 'kind', 'position']).where('id', 'in', itemIds.slice(k * 90, k * 90 + 90)).execute(),
+        ),
+      )
+    )
+      .flat()
+      .sort((a, b) => a.position - b.position);
     const requestId = newRequestId();
     await atomic(deps.db, [
       { query: insertHandoverRequest(deps.db, { id: requestId, evaluationId, fromOpenId: req.fromOpenId, toOpenId: req.toOpenId, toName: req.toName, at }), expect: 1 },
