@@ -24,6 +24,8 @@ CREATE INDEX lark_inbound_events_received ON lark_inbound_events (received_at);
 -- One row per card interaction: the key is operator + message + action + card state (rev), so the
 -- second click of a double-click finds the first one's row. event_id is unique too: a replayed
 -- callback is recognised even if it claims another key.
+-- WITHOUT ROWID and no index on received_at: every click inserts and updates a row here, so each extra
+-- b-tree is a write on the hot path; the hourly prune can afford a scan.
 CREATE TABLE lark_card_actions (
   dedupe_key TEXT PRIMARY KEY,
   event_id TEXT NOT NULL UNIQUE,
@@ -35,6 +37,4 @@ CREATE TABLE lark_card_actions (
   response TEXT,
   received_at TEXT NOT NULL,
   finished_at TEXT
-);
-
-CREATE INDEX lark_card_actions_received ON lark_card_actions (received_at);
+) WITHOUT ROWID;

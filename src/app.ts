@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sql, type Kysely } from 'kysely';
 import type { Config } from './config';
@@ -75,7 +75,16 @@ export function createApp(deps: AppDeps): Hono {
   };
 
   const app = new Hono();
-  const limit = bodyLimit({ maxSize: config.security.maxBodyBytes, onError: (c) => c.body(null, 413) });
+  const streamingLimit = bodyLimit({ maxSize: config.security.maxBodyBytes, onError: (c) => c.body(null, 413) });
+  // With a Content-Length (Lark always sends one) HTTP framing bounds the body, so the header is checked
+  // without touching the body: hono's bodyLimit reads `req.body`, which defeats @hono/node-server's fast
+  // text() path and costs a full Request per call. Chunked bodies are counted while streaming.
+  const limit: MiddlewareHandler = async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamingLimit(c, next);
+    if (!/^\d+$/.test(length) || Number(length) > config.security.maxBodyBytes) return c.body(null, 413);
+    await next();
+  };
 
   const webhook = async (c: Context) => {
     if (!webhookOpen) return c.body(null, 404);

@@ -50,6 +50,8 @@ export function createJobQueue(opts: { concurrency?: number; log: Logger }) {
 
 export type JobQueue = ReturnType<typeof createJobQueue>;
 
+const PRUNE_EVERY_MS = 3_600_000;
+
 export function startInboxSweeper(opts: {
   processor: EventProcessor;
   inbox: InboundEventsRepository;
@@ -59,6 +61,7 @@ export function startInboxSweeper(opts: {
   intervalMs?: number;
 }): { ready: Promise<void>; stop: () => void } {
   let busy = false;
+  let lastPrune = 0;
   const sweep = async (first: boolean) => {
     if (busy) return;
     busy = true;
@@ -66,8 +69,11 @@ export function startInboxSweeper(opts: {
       const n = first ? await opts.processor.recover() : await opts.processor.runDue();
       if (n > 0) opts.log.info(first ? 'recovered events recorded before a restart' : 'retried due events', { count: n });
       const now = opts.clock.now();
-      await opts.inbox.prune(pruneBefore(now));
-      await opts.cards.prune(pruneCardActionsBefore(now));
+      if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
+        lastPrune = now.getTime();
+        await opts.inbox.prune(pruneBefore(now));
+        await opts.cards.prune(pruneCardActionsBefore(now));
+      }
     } catch (err) {
       opts.log.error('inbox sweep failed', errorFields(err));
     } finally {

@@ -85,7 +85,9 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
   if (!fresh) {
     const prior = await cards.find(key, action.eventId);
     log.info('duplicate card action absorbed', { eventId: action.eventId, action: actionName, priorStatus: prior?.status });
-    if (prior?.status === 'done' && prior.response) return { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response };
+    if ((prior?.status === 'done' || prior?.status === 'deferred') && prior.response) {
+      return { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response };
+    }
     return answer({ toast: TOASTS.inProgress });
   }
 
@@ -98,7 +100,7 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
       return answer({ toast: TOASTS.failed });
     }
     const done = answer(first.response);
-    await cards.finish(key, 'done', done.json, clock.now());
+    await cards.finish(key, 'done', repeatAnswer(first.response), clock.now());
     return done;
   }
 
@@ -110,13 +112,21 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
       await cards.release(key);
       return;
     }
-    await cards.finish(key, 'deferred', JSON.stringify(result.response), clock.now());
+    await cards.finish(key, 'deferred', repeatAnswer(result.response), clock.now());
     const card = result.response.card?.data;
     // Lark rejects or reverts a delayed update sent before the callback's answer arrived (reference §2.4).
     await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
     if (card && action.token) await deps.lark.delayedUpdateCard(action.token, card);
   });
   return answer({ toast: TOASTS.deferred });
+}
+
+/**
+ * What a repeated click is answered with: the first answer's toast. Its card is left out on purpose: the
+ * first answer already replaced the card on screen, and storing ~6 KB per click would double the write.
+ */
+function repeatAnswer(response: CardActionResponse): string {
+  return JSON.stringify(response.toast ? { toast: response.toast } : {});
 }
 
 type Outcome = { ok: true; response: CardActionResponse } | { ok: false; error: unknown };
