@@ -149,6 +149,20 @@ describe('in a DM', () => {
     expect(cardText(previews[1]!.card)).toContain('金融监管专项经费');
   });
 
+  it('offers a group where the sender recently @mentioned the bot, named from the bot-added event', async () => {
+    h = await createHarness();
+    h.bot.fake.addChat({ chatId: 'oc_fresh_group', name: '新项目群', members: [zhang.openId], botIn: false });
+    await h.bot.fake.botAddedToChat('oc_fresh_group', zhang.openId);
+    await say(zhang.openId, '帮助', { chatId: 'oc_fresh_group', mentionBot: true });
+    await h.bot.fake.sendMessageEvent({ sender: zhang.openId, file: { name: '003-t1.xlsx', bytes: fixture('003-t1.xlsx') } });
+    await h.settle();
+    const choose = h.bot.fake.lastCard(zhang.openId)!;
+    expect(cardText(choose.card)).toContain('新项目群');
+    const done = await h.bot.fake.pressButton(choose, { operator: zhang.openId, action: A.importChooseGroup, formValue: { chat: 'oc_fresh_group' } });
+    await h.settle();
+    expect(cardText(done.message.card), JSON.stringify(done.toast)).toContain('已导入到新项目群');
+  });
+
   it('我的 lists my open rows and sends the card of the first one', async () => {
     h = await createHarness();
     await say(clerk.openId, PASTED.replace('nobody@example.com', '张伟'), { chatId: GROUP, mentionBot: true });

@@ -18,6 +18,9 @@ export async function chooseGroup(deps: CollectionHandlerDeps, action: CardActio
     return answer(null, toast('error', tr('你不在这个群里，不能把表格导入到该群。', 'You are not a member of that group.')));
   }
   const { fileName, messageId, fileKey } = value.data;
+  // the name the person saw on the card (after the import the project's name would take over)
+  const groups = await knownGroupsOf(deps.db, { tenantKey: action.tenantKey, openId: action.operator.openId });
+  const groupName = groups.find((g) => g.chatId === chatId)?.name ?? '所选群';
   const bytes = await deps.lark.downloadMessageResource(messageId, fileKey, 'file');
   const result = await importIntoChat(deps, {
     tenantKey: action.tenantKey,
@@ -27,7 +30,5 @@ export async function chooseGroup(deps: CollectionHandlerDeps, action: CardActio
     key: action.eventId,
     members,
   });
-  const groups = await knownGroupsOf(deps.db, { tenantKey: action.tenantKey, openId: action.operator.openId });
-  const groupName = groups.find((g) => g.chatId === chatId)?.name ?? '所选群';
   return answer(groupChosenCard({ fileName, groupName, ok: result.ok, message: result.ok ? null : result.message }));
 }

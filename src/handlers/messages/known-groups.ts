@@ -1,15 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../storage/database';
+import type { InboundEnvelope } from '../../transport/inbound/envelope';
+import { parseBotMembership, parseMessageEvent } from '../../transport/inbound/parse-message';
 
 /**
- * The groups a person is known to share with the bot: the chats of evaluations they imported,
- * administer or answer in. Used to offer a choice when they send a sheet by DM (Lark has no cheap
- * "chats we share" call, and membership is checked again when they choose).
+ * The groups a person is known to share with the bot, to offer a choice when they send a sheet by DM
+ * (Lark has no cheap "chats we share" call; membership is checked again when they choose): the chats
+ * of evaluations they imported, administer or answer in, then groups where they recently @mentioned
+ * the bot (the event inbox keeps ≥ 8 h), named from the bot-added event when it is still there.
  */
+const MAX_GROUPS = 30;
+const SCAN = 200;
+
 export async function knownGroupsOf(db: Kysely<Database>, req: { tenantKey: string; openId: string }): Promise<Array<{ chatId: string; name: string }>> {
+  const groups = new Map<string, string>();
+  for (const g of await evaluationGroups(db, req)) if (!groups.has(g.chatId)) groups.set(g.chatId, g.name);
+  for (const g of await recentGroups(db, req)) if (!groups.has(g.chatId)) groups.set(g.chatId, g.name);
+  return [...groups].slice(0, MAX_GROUPS).map(([chatId, name]) => ({ chatId, name }));
+}
+
+async function evaluationGroups(db: Kysely<Database>, req: { tenantKey: string; openId: string }) {
   const rows = await db
     .selectFrom('evaluations')
-    .select(['evaluations.chat_id', 'evaluations.project_name', 'evaluations.created_at'])
+    .select(['evaluations.chat_id', 'evaluations.project_name'])
     .where('evaluations.tenant_key', '=', req.tenantKey)
     .where('evaluations.chat_id', 'is not', null)
     .where((eb) =>
@@ -20,9 +33,36 @@ export async function knownGroupsOf(db: Kysely<Database>, req: { tenantKey: stri
       ]),
     )
     .orderBy('evaluations.created_at', 'desc')
-    .limit(50)
+    .limit(MAX_GROUPS)
     .execute();
-  const groups = new Map<string, string>();
-  for (const r of rows) if (r.chat_id && !groups.has(r.chat_id)) groups.set(r.chat_id, `「${r.project_name}」所在群`);
-  return [...groups].map(([chatId, name]) => ({ chatId, name }));
+  return rows.map((r) => ({ chatId: r.chat_id!, name: `「${r.project_name}」所在群` }));
+}
+
+async function recentGroups(db: Kysely<Database>, req: { tenantKey: string; openId: string }) {
+  const rows = await db
+    .selectFrom('lark_inbound_events')
+    .select(['event_type', 'payload'])
+    .where('tenant_key', '=', req.tenantKey)
+    .where('event_type', 'in', ['im.message.receive_v1', 'im.chat.member.bot.added_v1'])
+    .orderBy('received_at', 'desc')
+    .limit(SCAN)
+    .execute();
+  const names = new Map<string, string>();
+  const mine: string[] = [];
+  for (const row of rows) {
+    let envelope: InboundEnvelope;
+    try {
+      envelope = JSON.parse(row.payload) as InboundEnvelope;
+    } catch {
+      continue;
+    }
+    if (row.event_type === 'im.chat.member.bot.added_v1') {
+      const added = parseBotMembership(envelope.event);
+      if (added?.name) names.set(added.chatId, added.name);
+      continue;
+    }
+    const message = parseMessageEvent(envelope.event, envelope);
+    if (message && message.chatType === 'group' && message.sender.openId === req.openId && !mine.includes(message.chatId)) mine.push(message.chatId);
+  }
+  return mine.map((chatId) => ({ chatId, name: names.get(chatId) ?? `最近 @我 的群（…${chatId.slice(-6)}）` }));
 }
