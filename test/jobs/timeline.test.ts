@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSendable } from '../../src/jobs/calendar/quiet-hours';
+import { runDueJobs } from '../../src/jobs/run-due-jobs';
 import { setLeave } from '../../src/jobs/services/leave';
 import type { FakeMessage } from '../../src/fake-lark';
 import { listHistory } from '../../src/storage/repositories/history';
@@ -8,7 +9,8 @@ import { CHAT, IMPORTER_ID, finishOwner, openIdOf, openTimeline, sh, startEvalua
 /**
  * §7: imported on Thursday 24 Sep 2026, the day before the 中秋 + 国庆 break (25–27 Sep, 1–7 Oct; 调休
  * Sunday 20 Sep and Saturday 10 Oct), deadline Friday 9 Oct. The scheduler ticks every 15 minutes,
- * day and night, for three weeks; every message the fake Lark receives is checked against the ladder.
+ * day and night, for three weeks — each tick on two instances at once and then again; every message the
+ * fake Lark receives is checked against the ladder.
  */
 const TICK_MS = 15 * 60_000;
 
@@ -38,13 +40,23 @@ function shanghaiStamp(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/**
+ * Every tick is run three times: two instances at once on the same database file (one gets the lease),
+ * then once more — none of which may add a message.
+ */
 async function runUntil(end: Date, events: Array<{ at: Date; run: () => Promise<void> }>): Promise<void> {
   const pending = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
-  while (t.clock.now() <= end) {
-    while (pending.length > 0 && pending[0]!.at <= t.clock.now()) await pending.shift()!.run();
-    const report = await t.tick();
-    expect(report.ran).toBe(true);
-    t.clock.advance(TICK_MS);
+  const other = await t.secondInstance();
+  try {
+    while (t.clock.now() <= end) {
+      while (pending.length > 0 && pending[0]!.at <= t.clock.now()) await pending.shift()!.run();
+      const reports = await Promise.all([t.tick(), runDueJobs(t.clock.now(), other.deps)]);
+      expect(reports.filter((r) => r.ran)).toHaveLength(1);
+      expect(await t.tick()).toMatchObject({ ran: true, planned: 0, sent: 0 });
+      t.clock.advance(TICK_MS);
+    }
+  } finally {
+    await other.close();
   }
 }
 
