@@ -5,10 +5,35 @@ import { progressCardFor } from '../views/progress';
 import { sendCard } from './send';
 
 /**
- * Keeps the group's one progress card current: patched in place when it exists (the client paces
- * patches to 5/s per message), posted once otherwise. Reads the state after the commit that caused it.
+ * Keeps the group's one progress card current: patched in place when it exists, posted once
+ * otherwise. Lark allows 5 patches/s per message, so a burst of answers is coalesced: while one
+ * refresh of an evaluation runs, further requests only mark it dirty and one more refresh follows,
+ * drawn from the state after the latest commit.
  */
-export async function refreshProgressCard(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+const running = new Map<string, { again: boolean; done: Promise<void> }>();
+
+export function refreshProgressCard(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+  const current = running.get(evaluationId);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const state = { again: false, done: Promise.resolve() };
+  state.done = (async () => {
+    try {
+      do {
+        state.again = false;
+        await refreshOnce(deps, evaluationId);
+      } while (state.again);
+    } finally {
+      running.delete(evaluationId);
+    }
+  })();
+  running.set(evaluationId, state);
+  return state.done;
+}
+
+async function refreshOnce(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
   const evaluation = await getEvaluation(deps.db, evaluationId);
   if (!evaluation?.chatId || evaluation.status === 'draft') return;
   const card = progressCardFor(evaluation, deps.clock.now());
