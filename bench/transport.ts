@@ -40,7 +40,7 @@ function replyCard(n: number) {
 
 /** The handler's own work, identical in the full and SDK paths: one indexed read. */
 async function handlerRead(db: Kysely<Database>, eventId: string) {
-  await db.selectFrom('lark_card_actions').select(['status']).where('event_id', '=', eventId).execute();
+  await db.selectFrom('lark_inbound_events').select(['status']).where('event_id', '=', eventId).execute();
 }
 
 // ---------------------------------------------------------------- server side (child process)

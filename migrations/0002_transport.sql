@@ -21,14 +21,14 @@ CREATE INDEX lark_inbound_events_due ON lark_inbound_events (status, next_attemp
 
 CREATE INDEX lark_inbound_events_received ON lark_inbound_events (received_at);
 
--- One row per card interaction: the key is operator + message + action + card state (rev), so the
--- second click of a double-click finds the first one's row. event_id is unique too: a replayed
--- callback is recognised even if it claims another key.
--- WITHOUT ROWID and no index on received_at: every click inserts and updates a row here, so each extra
--- b-tree is a write on the hot path; the hourly prune can afford a scan.
+-- One row per card interaction: the key hashes operator + message + the button's value (action name and
+-- card state `rev`) + the inputs, so the second click of a double-click, or a replayed callback (same
+-- bytes, same key), finds the first one's row. A single b-tree (WITHOUT ROWID, no other index): every
+-- click inserts and updates a row here, so each extra index is a write on the hot path; the hourly prune
+-- can afford a scan.
 CREATE TABLE lark_card_actions (
   dedupe_key TEXT PRIMARY KEY,
-  event_id TEXT NOT NULL UNIQUE,
+  event_id TEXT NOT NULL,
   operator_open_id TEXT NOT NULL,
   open_message_id TEXT NOT NULL,
   action TEXT NOT NULL,

@@ -83,7 +83,7 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
     clock.now(),
   );
   if (!fresh) {
-    const prior = await cards.find(key, action.eventId);
+    const prior = await cards.find(key);
     log.info('duplicate card action absorbed', { eventId: action.eventId, action: actionName, priorStatus: prior?.status });
     if ((prior?.status === 'done' || prior?.status === 'deferred') && prior.response) {
       return { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response };

@@ -13,7 +13,7 @@ export interface CardActionRecord {
 /** Card interactions already seen, so a double-click or a replayed callback applies once. */
 export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor = directWrites(db)) {
   return {
-    /** True if this interaction is new (now `running`); false if its key or event id was seen before. */
+    /** True if this interaction is new (now `running`); false if its key was seen before. */
     async begin(a: { dedupeKey: string; eventId: string; operatorOpenId: string; openMessageId: string; action: string }, now: Date): Promise<boolean> {
       // Hand-written SQL: this runs on every card click, and compiling the builder costs more than executing it.
       const r = await write(
@@ -26,12 +26,12 @@ export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor
       return Number(r.numAffectedRows ?? 0) === 1;
     },
 
-    /** The earlier interaction a duplicate collided with (by key first, then by event id). */
-    async find(dedupeKey: string, eventId: string): Promise<CardActionRecord | null> {
+    /** The earlier interaction a duplicate collided with. */
+    async find(dedupeKey: string): Promise<CardActionRecord | null> {
       const row = await db
         .selectFrom('lark_card_actions')
         .select(['dedupe_key', 'event_id', 'status', 'response'])
-        .where((eb) => eb.or([eb('dedupe_key', '=', dedupeKey), eb('event_id', '=', eventId)]))
+        .where('dedupe_key', '=', dedupeKey)
         .executeTakeFirst();
       return row ? { dedupeKey: row.dedupe_key, eventId: row.event_id, status: row.status, response: row.response } : null;
     },
