@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { splitStatements } from '../src/storage/migrate';
@@ -123,7 +124,7 @@ export async function run(): Promise<void> {
       d1Persist: join(dir, 'd1'),
       bindings: SECRETS,
       // The Worker logs one line per ignored event; the figures are the output here.
-      handleRuntimeStdio: (stdout, stderr) => {
+      handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
         stdout.resume();
         stderr.resume();
       },
