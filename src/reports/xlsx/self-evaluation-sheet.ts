@@ -34,7 +34,7 @@ export interface SheetLayout {
 export function writeSelfEvaluationSheet(ws: ExcelJS.Worksheet, data: ReportData): SheetLayout {
   const { input, result } = data;
   ws.columns = [
-    { width: 8 }, { width: 11 }, { width: 12 }, { width: 30 }, { width: 16 }, { width: 13 }, { width: 8 }, { width: 8 }, { width: 34 },
+    { width: 8 }, { width: 17 }, { width: 12 }, { width: 30 }, { width: 16 }, { width: 13 }, { width: 8 }, { width: 8 }, { width: 34 },
   ];
 
   const year = projectYear(input);
@@ -65,6 +65,9 @@ export function writeSelfEvaluationSheet(ws: ExcelJS.Worksheet, data: ReportData
   // no 全年执行数 yet: the 得分 stays empty rather than a misleading 0
   putNumber(ws, cell(6, 8), b.pending ? null : b.score, SCORE_FORMAT);
   put(ws, 'I6:I9', b.deviationReason ?? '', { align: LEFT });
+  // The budget's reason spans the four funding rows; share its height between them so it prints whole.
+  const fundingRowHeight = Math.max(20, Math.ceil(Math.ceil((b.deviationReason?.length ?? 0) / 16) / 4) * 14 + 4);
+  for (let r = fundingTotalRow; r <= 9; r++) ws.getRow(r).height = fundingRowHeight;
   fundingSources(input).forEach((src, i) => {
     const r = 7 + i;
     put(ws, cell(r, 2), i === 0 ? `其中：${src.label}` : src.label, { align: LEFT });
@@ -105,7 +108,7 @@ export function writeSelfEvaluationSheet(ws: ExcelJS.Worksheet, data: ReportData
     if (!row.applicable) put(ws, cell(r, 8), '不适用', { fill });
     else putNumber(ws, cell(r, 8), row.score, SCORE_FORMAT, fill);
     put(ws, cell(r, 9), row.deviationReason ?? '', { align: LEFT, fill });
-    ws.getRow(r).height = rowHeight(row.name, row.deviationReason);
+    ws.getRow(r).height = rowHeight(row.name, row.deviationReason, numeric ? null : row.actual);
   });
   const lastIndicatorRow = firstIndicatorRow + Math.max(rows.length, 1) - 1;
   put(ws, `A${indicatorHeaderRow}:A${lastIndicatorRow}`, '绩效指标');
@@ -185,8 +188,14 @@ function range(fromRow: number, toRow: number, col: number): string {
 }
 
 /** Row heights so wrapped Chinese text prints whole: ~2 CJK characters per width unit, 14 pt a line. */
-function rowHeight(name: string, reason: string | null | undefined): number {
-  const lines = Math.max(Math.ceil(name.length / 14), Math.ceil((reason?.length ?? 0) / 16), 1);
+function rowHeight(name: string, reason: string | null | undefined, textActual?: string | null): number {
+  // A qualitative actual is often a sentence, and its column is the narrowest text column (~6 characters a line).
+  const lines = Math.max(
+    Math.ceil(name.length / 14),
+    Math.ceil((reason?.length ?? 0) / 16),
+    Math.ceil((textActual?.length ?? 0) / 6),
+    1,
+  );
   return Math.max(20, lines * 14 + 4);
 }
 
