@@ -163,6 +163,21 @@ describe('in a DM', () => {
     expect(cardText(done.message.card), JSON.stringify(done.toast)).toContain('已导入到新项目群');
   });
 
+  it('an owner the bot cannot reach does not stop the others, and the group is told who was missed', async () => {
+    h = await createHarness();
+    h.bot.fake.addUser({ openId: 'ou_blocked', name: '周强', blocked: true });
+    h.bot.fake.addChat({ chatId: 'oc_b', name: '群', members: [clerk.openId, zhang.openId, li.openId, 'ou_blocked'] });
+    // 周强 owns the first row, so everyone after him depends on the loop going on
+    await say(clerk.openId, PASTED.replace('50\t张伟', '50\t周强').replace('nobody@example.com', '张伟'), { chatId: 'oc_b', mentionBot: true });
+    await h.bot.fake.pressButton(h.bot.fake.lastCard('oc_b')!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+    await h.settle();
+    expect(h.bot.fake.lastCard(zhang.openId)).toBeDefined();
+    expect(h.bot.fake.lastCard(li.openId)).toBeDefined();
+    const notice = texts('oc_b').find((t) => t.startsWith('以下责任人没有收到填报卡片'))!;
+    expect(notice).toContain('周强');
+    expect(notice).toContain('屏蔽');
+  });
+
   it('我的 lists my open rows and sends the card of the first one', async () => {
     h = await createHarness();
     await say(clerk.openId, PASTED.replace('nobody@example.com', '张伟'), { chatId: GROUP, mentionBot: true });

@@ -1,4 +1,5 @@
 import type { EvaluationView, ItemView, OwnerAssignment } from '../../collection';
+import { LarkApiError } from '../../transport/client/errors';
 import type { CollectionHandlerDeps } from '../deps';
 import { sendUuid } from '../uuid';
 import { entryCard } from '../views/entry';
@@ -6,13 +7,42 @@ import { reviewCardFor } from '../views/review';
 import { itemsOf } from '../views/rows';
 import { sendCard, sendText } from './send';
 
-/** 开始收集: each owner gets their first card by DM. */
-export async function sendFirstEntryCards(deps: CollectionHandlerDeps, evaluation: EvaluationView, owners: OwnerAssignment[]): Promise<void> {
+export interface Undelivered {
+  name: string;
+  why: string;
+}
+
+/** Lark's reason in words the clerk can act on (blocked the bot, left the company, …). */
+function reasonOf(error: unknown): string {
+  return error instanceof LarkApiError ? error.adminMessage : '发送失败，请稍后再试';
+}
+
+/**
+ * 开始收集: each owner gets their first card by DM. One person who cannot be reached (blocked the bot,
+ * outside the app's range, left) does not stop the others; the group is told who was missed and why.
+ */
+export async function sendFirstEntryCards(deps: CollectionHandlerDeps, evaluation: EvaluationView, owners: OwnerAssignment[]): Promise<Undelivered[]> {
+  const missed: Undelivered[] = [];
   for (const owner of owners) {
     const first = itemsOf(evaluation, owner.openId).find((i) => i.value.status === 'pending' || i.value.status === 'returned');
     if (!first) continue;
-    await sendCard(deps, { type: 'open_id', id: owner.openId, tenantKey: evaluation.tenantKey }, entryCard(evaluation, first), sendUuid('start', evaluation.id, owner.openId));
+    try {
+      await sendCard(deps, { type: 'open_id', id: owner.openId, tenantKey: evaluation.tenantKey }, entryCard(evaluation, first), sendUuid('start', evaluation.id, owner.openId));
+    } catch (error) {
+      deps.log.warn('first entry card not delivered', { evaluationId: evaluation.id, owner: owner.openId, error: error instanceof Error ? error.message : String(error) });
+      missed.push({ name: owner.name ?? owner.openId, why: reasonOf(error) });
+    }
   }
+  if (missed.length > 0 && evaluation.chatId) {
+    const lines = missed.map((m) => `· ${m.name}：${m.why}`).join('\n');
+    await sendText(
+      deps,
+      { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey },
+      `以下责任人没有收到填报卡片：\n${lines}\n请提醒他们打开与我的私聊并发送「我的」领取卡片；联系不上的，可以用「转交」把这些行交给别人。`,
+      sendUuid('start-missed', evaluation.id),
+    );
+  }
+  return missed;
 }
 
 /** An owner's batch is complete: every admin gets one review card for it. */
@@ -22,7 +52,12 @@ export async function sendReviewCards(deps: CollectionHandlerDeps, evaluation: E
   const card = reviewCardFor(evaluation, ownerOpenId);
   const versions = rows.map((r) => `${r.id}@${r.value.version}`).join(',');
   for (const admin of evaluation.admins) {
-    await sendCard(deps, { type: 'open_id', id: admin, tenantKey: evaluation.tenantKey }, card, sendUuid('review', evaluation.id, ownerOpenId, admin, versions));
+    // one unreachable admin must not keep the card from the others
+    try {
+      await sendCard(deps, { type: 'open_id', id: admin, tenantKey: evaluation.tenantKey }, card, sendUuid('review', evaluation.id, ownerOpenId, admin, versions));
+    } catch (error) {
+      deps.log.warn('review card not delivered', { evaluationId: evaluation.id, admin, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 }
 
