@@ -5,6 +5,7 @@ import { sendUuid } from '../uuid';
 import { entryCard } from '../views/entry';
 import { reviewCardFor } from '../views/review';
 import { itemsOf } from '../views/rows';
+import { recordCardMessage } from '../../storage/repositories/card-messages';
 import { sendCard, sendText } from './send';
 
 export interface Undelivered {
@@ -27,7 +28,7 @@ export async function sendFirstEntryCards(deps: CollectionHandlerDeps, evaluatio
     const first = itemsOf(evaluation, owner.openId).find((i) => i.value.status === 'pending' || i.value.status === 'returned');
     if (!first) continue;
     try {
-      await sendCard(deps, { type: 'open_id', id: owner.openId, tenantKey: evaluation.tenantKey }, entryCard(evaluation, first), sendUuid('start', evaluation.id, owner.openId));
+      await sendEntryCard(deps, evaluation, first, owner.openId, sendUuid('start', evaluation.id, owner.openId));
     } catch (error) {
       deps.log.warn('first entry card not delivered', { evaluationId: evaluation.id, owner: owner.openId, error: error instanceof Error ? error.message : String(error) });
       missed.push({ name: owner.name ?? owner.openId, why: reasonOf(error) });
@@ -64,7 +65,30 @@ export async function sendReviewCards(deps: CollectionHandlerDeps, evaluation: E
 /** 退回: the row goes back to its owner as a revise card carrying the comment. */
 export async function sendReviseCard(deps: CollectionHandlerDeps, evaluation: EvaluationView, item: ItemView): Promise<void> {
   if (!item.owner.openId) return;
-  await sendCard(deps, { type: 'open_id', id: item.owner.openId, tenantKey: evaluation.tenantKey }, entryCard(evaluation, item), sendUuid('revise', item.id, item.value.version));
+  await sendEntryCard(deps, evaluation, item, item.owner.openId, sendUuid('revise', item.id, item.value.version));
+}
+
+/**
+ * An owner's entry card, recorded in `card_messages` so the deadline-day 加急 buzzes the card the owner
+ * already has instead of sending a new one.
+ */
+export async function sendEntryCard(
+  deps: Pick<CollectionHandlerDeps, 'lark' | 'db' | 'clock'>,
+  evaluation: EvaluationView,
+  item: ItemView,
+  openId: string,
+  uuid: string,
+): Promise<string> {
+  const messageId = await sendCard(deps, { type: 'open_id', id: openId, tenantKey: evaluation.tenantKey }, entryCard(evaluation, item), uuid);
+  await recordCardMessage(deps.db, {
+    messageId,
+    evaluationId: evaluation.id,
+    kind: 'entry',
+    recipientId: openId,
+    itemId: item.id,
+    at: deps.clock.now().toISOString(),
+  }).execute();
+  return messageId;
 }
 
 /** A change after the summary was posted: one short 变更 line in the group. */

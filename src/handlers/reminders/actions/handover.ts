@@ -4,9 +4,10 @@ import { getEvaluation } from '../../../collection';
 import { decideHandover } from '../../../jobs/services/handover';
 import type { CardAction, CardActionResponse } from '../../../transport/contract';
 import { answer, toast } from '../../actions/respond';
-import { sendCard, sendText } from '../../notify/send';
+import { sendEntryCard } from '../../notify/people';
+import { sendText } from '../../notify/send';
 import { sendUuid } from '../../uuid';
-import { entryCard, nameOf } from '../../views/entry';
+import { nameOf } from '../../views/entry';
 import { type ReminderHandlerDeps, afterAnswer } from '../deps';
 
 const valueSchema = z.object({ action: z.string(), requestId: z.string().min(1) });
@@ -34,7 +35,7 @@ async function decide(deps: ReminderHandlerDeps, action: CardAction, approve: bo
   afterAnswer(deps, 'hand-over notices', async () => {
     if (approve) {
       const first = evaluation.items.find((i) => i.id === result.moved[0]);
-      if (first) await sendCard(deps, { type: 'open_id', id: request.to_open_id, ...to }, entryCard(evaluation, first), sendUuid('handover-entry', request.id));
+      if (first) await sendEntryCard(deps, evaluation, first, request.to_open_id, sendUuid('handover-entry', request.id));
       await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交已确认：${result.moved.length} 项指标已交给 ${toName}。`, sendUuid('handover-done', request.id));
     } else {
       await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交给 ${toName} 的申请未获同意，这些指标仍由您填报。如有疑问请联系管理员。`, sendUuid('handover-declined', request.id));
