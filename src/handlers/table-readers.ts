@@ -12,7 +12,7 @@ export const importTableReaders: TableReaders = {
 const MAX_ERRORS = 5;
 
 function toOutcome(result: ReadTableResult): ReadOutcome {
-  if (result.ok) return { ok: true, input: result.evaluation };
+  if (result.ok) return { ok: true, input: result.evaluation, deadline: result.deadline ?? null };
   const lines = result.errors.slice(0, MAX_ERRORS).map((e) => `${e.cell ? `${e.cell}：` : e.row ? `第 ${e.row} 行：` : ''}${e.message}`);
   if (result.errors.length > MAX_ERRORS) lines.push(`……还有 ${result.errors.length - MAX_ERRORS} 处问题。`);
   return { ok: false, message: lines.join('\n') };

@@ -35,6 +35,7 @@ export const HEADER_FIELDS = {
   department: ['主管部门', '主管单位'],
   implementingUnit: ['实施单位'],
   year: ['年度', '评价年度', '自评年度'],
+  deadline: ['截止日期', '填报截止日期', '截止时间'],
 } as const;
 
 export const BUDGET_FIELDS = {

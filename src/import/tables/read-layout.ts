@@ -51,14 +51,17 @@ function numberAt(ctx: Ctx, pos: Pos | null, what: string, example: string): num
   return n.toNumber();
 }
 
+/** The value beside the first of `labels` found on the sheet. */
+function headerField(ctx: Ctx, labels: readonly string[]): string | null {
+  for (const at of findAll(ctx.grid, (l) => labels.includes(l))) {
+    const v = valueRightOf(ctx.grid, at);
+    if (v) return cellText(ctx.grid, v.r, v.c);
+  }
+  return null;
+}
+
 function readHeader(ctx: Ctx, fileName: string): EvaluationInput['project'] {
-  const field = (labels: readonly string[]): string | null => {
-    for (const at of findAll(ctx.grid, (l) => labels.includes(l))) {
-      const v = valueRightOf(ctx.grid, at);
-      if (v) return cellText(ctx.grid, v.r, v.c);
-    }
-    return null;
-  };
+  const field = (labels: readonly string[]) => headerField(ctx, labels);
   let name = field(HEADER_FIELDS.name);
   if (!name) {
     name = fileName.replace(/\.[^.]+$/, '');
@@ -283,6 +286,7 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
 export function readLayout(grid: Grid, fileName: string): ReadTableResult {
   const ctx: Ctx = { grid, errors: [], notes: [] };
   const project = readHeader(ctx, fileName);
+  const deadline = headerField(ctx, HEADER_FIELDS.deadline);
   const budget = readBudget(ctx);
   const goals = readGoals(ctx);
   const table = readIndicators(ctx);
@@ -298,5 +302,5 @@ export function readLayout(grid: Grid, fileName: string): ReadTableResult {
     const missing = evaluation.indicators.filter((i) => isBlank(i.owner)).length;
     if (missing) ctx.notes.push(`${missing} 项指标没有填写责任人。`);
   }
-  return { ok: true, evaluation, notes: ctx.notes };
+  return { ok: true, evaluation, notes: ctx.notes, ...(deadline ? { deadline } : {}) };
 }

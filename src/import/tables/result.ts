@@ -11,7 +11,8 @@ export interface TableError {
 }
 
 export type ReadTableResult =
-  | { ok: true; evaluation: EvaluationInput; notes: string[] }
+  /** `deadline`: the sheet's 截止日期 as written (e.g. `2026-10-09`), when it has one; the importer confirms it. */
+  | { ok: true; evaluation: EvaluationInput; notes: string[]; deadline?: string | null }
   | { ok: false; errors: TableError[] };
 
 /** `E12：分值“五分”不是数字…` / `第 13 行：…` / the bare message. */

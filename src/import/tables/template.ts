@@ -12,6 +12,7 @@ const INSTRUCTIONS: [string, string][] = [
   ['全年预算数（万元）', '调整后的全年预算，含上年结转资金；必填。'],
   ['全年执行数（万元）', '可先空着，评价时由机器人向财务人员收集。'],
   ['预算执行率分值', '默认 10 分（财预〔2020〕10号）。'],
+  ['截止日期', '可空着；填写后导入时作为收集截止日期（例如 2026-10-09），在预览卡片上还可以改。'],
   ['一级指标', '产出指标、效益指标、满意度指标；默认分值 50、30、10，与预算执行率 10 分合计 100。'],
   ['二级指标', '如 数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、服务对象满意度指标。'],
   ['年度指标值', '数量目标写运算符、数值和单位：≥15000份、≥80%、≤90万元、12次、80%-90%；文字目标（如“有效提高”“文件批复当日下达”）按达成档次评分。'],
@@ -55,6 +56,8 @@ export async function buildTemplateWorkbook(): Promise<Uint8Array> {
   field('C5', '全年预算数（万元）');
   field('E5', '全年执行数（万元）');
   field('G5', '预算执行率分值');
+  field('A6', '截止日期');
+  ws.getCell('B6').dataValidation = { type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], allowBlank: true, showErrorMessage: true, error: '请填写日期，例如：2026-10-09' };
   ws.getCell('H5').value = 10;
   for (const a of ['B5', 'D5', 'F5', 'H5']) {
     ws.getCell(a).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, error: '请填写以万元为单位的数字，例如：105' };

@@ -192,6 +192,24 @@ describe('the project template', () => {
     expect(scored.warnings.map((w) => w.code)).not.toContain('weights-sum');
   });
 
+  it('reads the 截止日期 when the clerk filled it in, and leaves it out when not', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplateWorkbook()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('自评表')!;
+    ws.getCell('B3').value = '宣传经费';
+    ws.getCell('D5').value = 20;
+    [['产出指标', '数量指标', '宣传品数量', '≥15000份', 100, '张伟']].forEach((values, i) =>
+      values.forEach((v, c) => (ws.getRow(8 + i).getCell(c + 1).value = v)),
+    );
+    const without = await readTable(new Uint8Array(await wb.xlsx.writeBuffer()), '模板.xlsx');
+    expect(without).toMatchObject({ ok: true });
+    expect(without.ok && without.deadline).toBeFalsy();
+
+    ws.getCell('B6').value = new Date(Date.UTC(2026, 9, 9));
+    const withDate = await readTable(new Uint8Array(await wb.xlsx.writeBuffer()), '模板.xlsx');
+    expect(withDate).toMatchObject({ ok: true, deadline: '2026-10-09' });
+  });
+
   it('names the cell of a bad value', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildTemplateWorkbook()) as unknown as ArrayBuffer);
