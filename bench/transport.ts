@@ -98,7 +98,7 @@ async function serveSdk(dbPath: string): Promise<number> {
       await cards.begin({ dedupeKey: key, eventId: data.event_id, operatorOpenId: data.operator.open_id, openMessageId: data.context.open_message_id, action: String(data.action.value.action) }, new Date());
       await handlerRead(db, data.event_id);
       const response = { toast: { type: 'success', content: '已保存' }, card: { type: 'raw', data: replyCard(++n) } };
-      await cards.finish(key, 'done', JSON.stringify(response), new Date());
+      await cards.finish(key, JSON.stringify({ toast: response.toast }), new Date());
       return response;
     },
   });

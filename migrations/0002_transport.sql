@@ -32,7 +32,7 @@ CREATE TABLE lark_card_actions (
   operator_open_id TEXT NOT NULL,
   open_message_id TEXT NOT NULL,
   action TEXT NOT NULL,
-  -- running | done | deferred | failed
+  -- running | done (a failed handler's row is deleted, so the user can press again)
   status TEXT NOT NULL,
   response TEXT,
   received_at TEXT NOT NULL,

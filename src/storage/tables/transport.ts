@@ -3,7 +3,7 @@ import type { Generated } from 'kysely';
 // Table interfaces for migrations/0002_transport.sql.
 
 export type InboundEventStatus = 'pending' | 'running' | 'done' | 'failed' | 'ignored';
-export type CardActionStatus = 'running' | 'done' | 'deferred' | 'failed';
+export type CardActionStatus = 'running' | 'done';
 
 export interface LarkInboundEventsTable {
   event_id: string;

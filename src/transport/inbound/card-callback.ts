@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { Crypto } from '../../platform/crypto';
 import type { CardActionsRepository } from '../../storage/repositories/transport/card-actions';
-import type { CardAction, CardActionResponse, LarkClient } from '../contract';
+import type { CardAction, CardActionResponse, CardJson, LarkClient } from '../contract';
 import type { ActionHandler, Dispatcher } from '../dispatcher';
 import { errorFields, type Logger } from '../log';
 
@@ -77,6 +77,31 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
     return answer({ toast: TOASTS.unknownAction });
   }
 
+  // The budget covers the whole decision (dedupe write and read, handler, result write), so a slow
+  // database is answered in time too, not only a slow handler.
+  const work = decide(action, handler, actionName, deps);
+  const first = await withinBudget(work, deps.budgetMs);
+  if (first !== TIMED_OUT) return first.answer;
+
+  log.warn('card action past its budget; answering now, finishing by delayed update', { eventId: action.eventId, action: actionName, budgetMs: deps.budgetMs });
+  deps.later(async () => {
+    const { card } = await work;
+    if (!card || !action.token) return;
+    // Lark rejects or reverts a delayed update sent before the callback's answer arrived (reference §2.4).
+    await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
+    await deps.lark.delayedUpdateCard(action.token, card);
+  });
+  return answer({ toast: TOASTS.deferred });
+}
+
+/** The answer for Lark, and the card to apply by delayed update if the answer has to go out first. */
+interface Decision {
+  answer: CardAnswer;
+  card?: CardJson;
+}
+
+async function decide(action: CardAction, handler: ActionHandler, actionName: string, deps: CardCallbackDeps): Promise<Decision> {
+  const { cards, clock, log } = deps;
   const key = await dedupeKey(action, deps.crypto);
   const fresh = await cards.begin(
     { dedupeKey: key, eventId: action.eventId, operatorOpenId: action.operator.openId, openMessageId: action.openMessageId, action: actionName },
@@ -85,40 +110,19 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
   if (!fresh) {
     const prior = await cards.find(key);
     log.info('duplicate card action absorbed', { eventId: action.eventId, action: actionName, priorStatus: prior?.status });
-    if ((prior?.status === 'done' || prior?.status === 'deferred') && prior.response) {
-      return { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response };
+    if (prior?.status === 'done' && prior.response) {
+      return { answer: { response: JSON.parse(prior.response) as CardActionResponse, json: prior.response } };
     }
-    return answer({ toast: TOASTS.inProgress });
+    return { answer: answer({ toast: TOASTS.inProgress }) };
   }
-
-  const work = run(handler, action);
-  const first = await withinBudget(work, deps.budgetMs);
-  if (first !== TIMED_OUT) {
-    if (!first.ok) {
-      log.error('card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(first.error) });
-      await cards.release(key);
-      return answer({ toast: TOASTS.failed });
-    }
-    const done = answer(first.response);
-    await cards.finish(key, 'done', repeatAnswer(first.response), clock.now());
-    return done;
+  const result = await run(handler, action);
+  if (!result.ok) {
+    log.error('card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(result.error) });
+    await cards.release(key);
+    return { answer: answer({ toast: TOASTS.failed }) };
   }
-
-  log.warn('card action past its budget; answering now, finishing by delayed update', { eventId: action.eventId, action: actionName, budgetMs: deps.budgetMs });
-  deps.later(async () => {
-    const result = await work;
-    if (!result.ok) {
-      log.error('deferred card action handler failed', { eventId: action.eventId, action: actionName, ...errorFields(result.error) });
-      await cards.release(key);
-      return;
-    }
-    await cards.finish(key, 'deferred', repeatAnswer(result.response), clock.now());
-    const card = result.response.card?.data;
-    // Lark rejects or reverts a delayed update sent before the callback's answer arrived (reference §2.4).
-    await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
-    if (card && action.token) await deps.lark.delayedUpdateCard(action.token, card);
-  });
-  return answer({ toast: TOASTS.deferred });
+  await cards.finish(key, repeatAnswer(result.response), clock.now());
+  return { answer: answer(result.response), card: result.response.card?.data };
 }
 
 /**
@@ -138,7 +142,7 @@ function run(handler: ActionHandler, action: CardAction): Promise<Outcome> {
 }
 
 /** The handler's outcome, or TIMED_OUT once the budget is spent; the timer is cleared when the work wins. */
-function withinBudget(work: Promise<Outcome>, ms: number): Promise<Outcome | typeof TIMED_OUT> {
+function withinBudget<T>(work: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     timer = setTimeout(() => resolve(TIMED_OUT), ms);

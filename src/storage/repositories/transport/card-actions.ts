@@ -36,9 +36,10 @@ export function cardActionsRepository(db: Kysely<Database>, write: WriteExecutor
       return row ? { dedupeKey: row.dedupe_key, eventId: row.event_id, status: row.status, response: row.response } : null;
     },
 
-    async finish(dedupeKey: string, status: 'done' | 'deferred', response: string | null, now: Date): Promise<void> {
+    /** The handler finished; `response` is what a repeated click is answered with. */
+    async finish(dedupeKey: string, response: string | null, now: Date): Promise<void> {
       await write(
-        CompiledQuery.raw('UPDATE lark_card_actions SET status = ?, response = ?, finished_at = ? WHERE dedupe_key = ?', [status, response, now.toISOString(), dedupeKey]),
+        CompiledQuery.raw("UPDATE lark_card_actions SET status = 'done', response = ?, finished_at = ? WHERE dedupe_key = ?", [response, now.toISOString(), dedupeKey]),
       );
     },
 
