@@ -22,6 +22,8 @@ export interface CreateEvaluationRequest {
   /** Resolutions of the 责任人 cells keyed by trimmed text (from `resolveOwners`). */
   owners: ReadonlyMap<string, OwnerResolution>;
   sourceFileName?: string | null;
+  /** The triggering message or callback; one evaluation per source (a replayed import finds it). */
+  sourceKey?: string | null;
   ruleProfile?: string;
   /** YYYY-MM-DD, e.g. from the table's 截止日期. */
   deadline?: string | null;
@@ -92,6 +94,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
         deadline,
         importer_open_id: req.importerOpenId,
         source_file_name: req.sourceFileName ?? null,
+        source_key: req.sourceKey ?? null,
         progress_message_id: null,
         summary_posted_at: null,
         locked_at: null,

@@ -1,4 +1,5 @@
-import { importEvaluation, type EvaluationView } from '../collection';
+import { getEvaluation, importEvaluation, type EvaluationView } from '../collection';
+import { findEvaluationIdBySource } from '../storage/repositories/evaluations';
 import type { ChatMember } from '../transport/contract';
 import type { CollectionHandlerDeps, ReadOutcome } from './deps';
 import { sendCard, sendText } from './notify/send';
@@ -38,12 +39,20 @@ export async function importIntoChat(deps: CollectionHandlerDeps, req: ImportReq
     return { ok: false, message };
   }
   const members = req.members ?? (await deps.lark.listChatMembers(req.chatId));
+  // A replay of this import (crash after the commit, before the preview went out) re-sends the same preview.
+  const earlier = await findEvaluationIdBySource(deps.db, req.tenantKey, req.key);
+  const earlierView = earlier ? await getEvaluation(deps.db, earlier) : undefined;
+  if (earlierView) {
+    await sendCard(deps, to, previewCardFor(earlierView, members), sendUuid('preview', earlierView.id));
+    return { ok: true, evaluation: earlierView };
+  }
   const { evaluation } = await importEvaluation(deps, {
     tenantKey: req.tenantKey,
     chatId: req.chatId,
     importerOpenId: req.importerOpenId,
     input: read.input,
     sourceFileName: req.source.kind === 'file' ? req.source.fileName : null,
+    sourceKey: req.key,
     deadline: read.deadline ?? null,
     directory: {
       members: members.map((m) => ({ openId: m.openId, name: m.name })),

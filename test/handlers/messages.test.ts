@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { checkCardLimits } from '../../cards/lib/limits';
 import { findEvaluationsInChat } from '../../src/collection';
+import { importIntoChat } from '../../src/handlers/import-flow';
 import type { FakeMessage } from '../../src/fake-lark/state';
 import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from './harness';
 
@@ -41,6 +42,20 @@ describe('in a group', () => {
     expect(text).toContain('"name":"owner_');
     const [ev] = await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP });
     expect(ev!.items.filter((i) => i.kind === 'indicator').map((i) => i.owner.openId)).toEqual([zhang.openId, li.openId, null]);
+  });
+
+  it('a replayed import (same source message) finds its draft instead of making a second one', async () => {
+    h = await createHarness();
+    const request = { tenantKey: 'tenant_fake', chatId: GROUP, importerOpenId: clerk.openId, source: { kind: 'pasted' as const, text: PASTED }, key: 'om_import_1' };
+    const first = await importIntoChat(h.deps, request);
+    const again = await importIntoChat(h.deps, request);
+    expect(first.ok && again.ok && again.evaluation.id === first.evaluation.id).toBe(true);
+    expect(await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP })).toHaveLength(1);
+    // the preview's uuid is the same, so Lark shows it once
+    expect(h.bot.fake.messagesTo(GROUP).filter((m) => m.msgType === 'interactive')).toHaveLength(1);
+    // a different message is a different import
+    await importIntoChat(h.deps, { ...request, key: 'om_import_2' });
+    expect(await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP })).toHaveLength(2);
   });
 
   it('never guesses between two members with the same name; the importer picks on the card', async () => {

@@ -9,6 +9,17 @@ export function getEvaluationRow(db: Kysely<Database>, id: string): Promise<Eval
   return db.selectFrom('evaluations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The evaluation an earlier run of the same import made, if any (see migrations/0004). */
+export async function findEvaluationIdBySource(db: Kysely<Database>, tenantKey: string, sourceKey: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('evaluations')
+    .select('id')
+    .where('tenant_key', '=', tenantKey)
+    .where('source_key', '=', sourceKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
 export async function listAdmins(db: Kysely<Database>, evaluationId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('evaluation_admins')

@@ -33,6 +33,8 @@ export interface EvaluationsTable {
   deadline: string | null;
   importer_open_id: string;
   source_file_name: string | null;
+  /** The message or callback the import came from (0004); null for CLI imports. */
+  source_key: string | null;
   progress_message_id: string | null;
   summary_posted_at: string | null;
   locked_at: string | null;
