@@ -36,6 +36,11 @@ export interface DrainOptions {
    * just under the app limit keeps every window under it. 0 turns pacing off.
    */
   sendsPerSecond: number;
+  /**
+   * At most this many rows claimed in one run (default: no cap). The rest stay due for the next tick — on
+   * Workers one invocation has a budget of subrequests and D1 queries, and a cron run comes every minute.
+   */
+  maxSends?: number;
   /** Called between rounds; returning false stops the drain (the lease was lost). */
   keepGoing: () => Promise<boolean>;
 }
@@ -70,18 +75,25 @@ export async function drainOutbox(
   let exhausted = false;
   let refilling: Promise<void> | null = null;
   let rounds = 0;
+  let claimed = 0;
   const refill = async () => {
+    const room = (opts.maxSends ?? Infinity) - claimed;
+    if (room <= 0) {
+      exhausted = true;
+      return;
+    }
     // The first round runs under the lease just taken; later ones renew it first.
     if (rounds++ > 0 && !(await opts.keepGoing())) {
       exhausted = true;
       return;
     }
     const now = clock();
-    const due = await listDueOutboxRows(db, now.toISOString(), opts.batchSize);
+    const due = await listDueOutboxRows(db, now.toISOString(), Math.min(opts.batchSize, room));
     const claimUntil = new Date(now.getTime() + opts.claimMs).toISOString();
     const owned = due.length > 0 ? await claimOutboxRows(db, due.map((r) => r.id), now.toISOString(), claimUntil, opts.holder) : new Set<number>();
     const mine = due.filter((r) => owned.has(r.id));
     if (mine.length === 0) exhausted = true;
+    claimed += mine.length;
     queue.push(...mine);
   };
   const next = async (): Promise<OutboxRow | null> => {

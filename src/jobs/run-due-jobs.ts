@@ -36,6 +36,8 @@ export interface SchedulerDeps {
   retryDelayMs?: number;
   /** Even pacing of sends (default 48/s, just under Lark's 50/s per app); 0 = off. */
   sendsPerSecond?: number;
+  /** Cap on sends per run (Workers: the per-invocation subrequest budget); the rest go on the next tick. */
+  maxSendsPerRun?: number;
 }
 
 export type RunReport =
@@ -79,6 +81,7 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
       inRunRetries: deps.inRunRetries ?? 3,
       retryDelayMs: deps.retryDelayMs ?? 1000,
       sendsPerSecond: deps.sendsPerSecond ?? 48,
+      ...(deps.maxSendsPerRun !== undefined ? { maxSends: deps.maxSendsPerRun } : {}),
       keepGoing: () => tryAcquireLease(deps.db, SCHEDULER_LEASE, deps.holder, clock().toISOString(), leaseUntil()),
     });
     // Quiet when idle: this runs every minute.

@@ -54,6 +54,9 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
     calendar,
     holder: `worker:${crypto.randomUUID()}`,
     log: options.log,
+    // One cron invocation may make ~1,000 D1 queries and a bounded number of subrequests; each send costs one
+    // fetch and about three queries (claim, send, mark). The rest go out on the next minute's run.
+    maxSendsPerRun: 250,
   };
   return { config, db, lark, app, scheduler, inbox: { processor, inbox, cards: cardActionsRepository(db) } };
 }
