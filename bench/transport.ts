@@ -20,7 +20,7 @@ const ENCRYPT_KEY = 'bench-encrypt-key';
 const VERIFICATION_TOKEN = 'bench-verification-token';
 const CONNECTIONS = 50;
 const WARMUP = 4000;
-const REQUESTS = Number(process.env.JIXIAO_BENCH_REQUESTS ?? 60_000);
+const REQUESTS = Number(process.env.JIXIAO_BENCH_REQUESTS ?? 30_000);
 
 type Kind = 'full' | 'bare' | 'sdk';
 

@@ -22,18 +22,18 @@ export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecut
     async record(e: { eventId: string; eventType: string; tenantKey: string; payload: string; status?: InboundEventStatus }, now: Date): Promise<boolean> {
       const r = await write(
         db
-        .insertInto('lark_inbound_events')
-        .values({
-          event_id: e.eventId,
-          event_type: e.eventType,
-          tenant_key: e.tenantKey,
-          payload: e.payload,
-          status: e.status ?? 'pending',
-          received_at: now.toISOString(),
-          next_attempt_at: now.toISOString(),
-          finished_at: e.status === 'ignored' ? now.toISOString() : null,
-        })
-        .onConflict((oc) => oc.column('event_id').doNothing()),
+          .insertInto('lark_inbound_events')
+          .values({
+            event_id: e.eventId,
+            event_type: e.eventType,
+            tenant_key: e.tenantKey,
+            payload: e.payload,
+            status: e.status ?? 'pending',
+            received_at: now.toISOString(),
+            next_attempt_at: now.toISOString(),
+            finished_at: e.status === 'ignored' ? now.toISOString() : null,
+          })
+          .onConflict((oc) => oc.column('event_id').doNothing()),
       );
       return Number(r.numAffectedRows ?? 0) === 1;
     },
