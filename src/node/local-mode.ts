@@ -3,14 +3,13 @@ import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import { parseConfig, type Config } from '../config';
 import { createFakeLark, type FakeLark } from '../fake-lark';
-import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../handlers/register';
-import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
-import { importTableReaders } from '../handlers/table-readers';
+import { createFeatureDispatcher } from '../handlers/register-features';
+import { createWorkCalendar } from '../jobs/calendar/work-calendar';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
-import { createDispatcher, type Dispatcher } from '../transport/dispatcher';
+import type { Dispatcher } from '../transport/dispatcher';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import type { RunInBackground } from '../transport/inbound/background';
 import { errorFields, type Logger } from '../transport/log';
@@ -43,8 +42,6 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
   const baseUrl = 'http://fake.lark';
   const config = parseConfig(fake.env(baseUrl));
   const lark = createLarkClient({ baseUrl, appId: fake.appId, appSecret: fake.appSecret, fetch: fake.fetch, clock });
-  const dispatcher = createDispatcher<string>([...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES]);
-  const processor = createEventProcessor({ inbox: inboundEventsRepository(db), dispatcher, clock, log });
 
   // Background work (event handling after the 200, follow-up sends after a card answer) is tracked so
   // `settle()` can wait for it: the demo prints each step only once its messages have arrived.
@@ -53,22 +50,12 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
     running.add(p);
     void p.finally(() => running.delete(p));
   };
+  const later = (work: () => Promise<void>) => track(work().catch((err) => log.error('follow-up failed', errorFields(err))));
+  const dispatcher = createFeatureDispatcher({ db, clock, lark, log, calendar: createWorkCalendar(), botOpenId: fake.botOpenId, later });
+  const processor = createEventProcessor({ inbox: inboundEventsRepository(db), dispatcher, clock, log });
   const runInBackground: RunInBackground = (work) => track(work().catch((err) => log.error('background work failed', errorFields(err))));
   const app = createApp({ config, crypto, clock, db, dispatcher, lark, runInBackground, processor, log });
   fake.connect({ fetch: (request) => app.fetch(request) });
-
-  const later = (work: () => Promise<void>) => track(work().catch((err) => log.error('follow-up failed', errorFields(err))));
-  const deps: CollectionHandlerDeps = {
-    db,
-    clock,
-    lark,
-    tables: importTableReaders,
-    log,
-    botOpenId: fake.botOpenId,
-    later,
-  };
-  registerCollectionHandlers(dispatcher, deps);
-  registerReminderHandlers(dispatcher, { db, clock, lark, log, later });
 
   return {
     fake,

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the bot on Node. Parses the configuration, opens SQLite, builds the Hono app and serves it
  * on PORT, runs the durable event queue, and in `LARK_EVENT_MODE=ws` also the long connection.
- * Keep this a wiring file: features register their handlers in the marked section below.
+ * Keep this a wiring file: features register their handlers in src/handlers/register-features.ts.
  */
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
@@ -12,12 +12,9 @@ import { cardActionsRepository } from '../storage/repositories/transport/card-ac
 import { groupCommitWrites } from '../storage/repositories/transport/group-commit';
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
-import { createDispatcher } from '../transport/dispatcher';
 import { calendarOverridesFromEnv, createWorkCalendar } from '../jobs/calendar/work-calendar';
 import { startEveryMinute } from '../jobs/every-minute';
-import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../handlers/reminders/register';
-import { COLLECTION_ACTION_NAMES, registerCollectionHandlers } from '../handlers/register';
-import { importTableReaders } from '../handlers/table-readers';
+import { createFeatureDispatcher } from '../handlers/register-features';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import { consoleLogger } from '../transport/log';
 import { createNodeCrypto } from './crypto-node';
@@ -58,12 +55,9 @@ const lark: FullLarkClient = createLarkClient({
   ...(localFake ? { fetch: localFake.fetch } : {}),
 });
 
-// ---- Feature wiring: declare action names and register handlers here. ----
-const actionNames: string[] = [...COLLECTION_ACTION_NAMES, ...REMINDER_ACTION_NAMES];
-const dispatcher = createDispatcher<string>(actionNames);
-registerCollectionHandlers(dispatcher, { db, clock, lark, log, tables: importTableReaders, botOpenId: localFake?.botOpenId, later: (work) => queue.enqueue(work) });
-registerReminderHandlers(dispatcher, { db, clock, lark, log, later: (work) => queue.enqueue(work) });
-// ---- end of feature wiring ----
+// Features are wired in one place for Node, local mode and the Worker (src/handlers/register-features.ts).
+const calendar = createWorkCalendar(calendarOverridesFromEnv(process.env));
+const dispatcher = createFeatureDispatcher({ db, clock, lark, log, calendar, botOpenId: localFake?.botOpenId, later: (work) => queue.enqueue(work) });
 
 const queue = createJobQueue({ concurrency: 4, log });
 const writes = groupCommitWrites(db);
@@ -82,7 +76,7 @@ const scheduler = startEveryMinute({
   lark,
   clock,
   log,
-  calendar: createWorkCalendar(calendarOverridesFromEnv(process.env)),
+  calendar,
   holder: `node:${process.pid}:${crypto.randomUUID().slice(0, 8)}`,
 });
 
