@@ -34,6 +34,9 @@ const WARM_POOL = 10_000;
 
 type Kind = 'full' | 'bare' | 'sdk';
 
+/** `npm start`'s V8 flags: a larger young generation means fewer scavenges per request (about 8 % less CPU on the full path). */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
+
 /** A card reply of about 6 KB, like the collection flow's entry card. */
 function replyCard(n: number) {
   const rows = Array.from({ length: 14 }, (_, i) => ({
@@ -152,7 +155,8 @@ async function payloads(count: number, prefix: string): Promise<Array<{ body: st
 
 function startServer(kind: Kind, dbPath: string): Promise<{ child: ChildProcess; port: number }> {
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self], {
+  // The three servers run with the V8 flags `npm start` uses (package.json), so each path is measured as deployed.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', self], {
     env: { ...process.env, JIXIAO_BENCH_SERVER: kind, JIXIAO_BENCH_DB: dbPath },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -102,7 +102,12 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     webhooks: ['/webhook/event', '/webhook/card'],
   });
   if (localFake) {
-    log.info('本地模式：未配置飞书应用，使用内置的模拟飞书。连接真实应用请设置 LARK_APP_ID、LARK_APP_SECRET、LARK_VERIFICATION_TOKEN、LARK_ENCRYPT_KEY（见 README「Connecting a Lark app」）');
+    // A plain line for the person who just typed `npm start`, next to the JSON log lines meant for machines.
+    console.log(
+      `本地模式 local mode：未配置飞书应用，机器人连接的是内置的模拟飞书（端口 ${info.port}）。` +
+        '连接真实应用：设置 LARK_APP_ID、LARK_APP_SECRET、LARK_VERIFICATION_TOKEN、LARK_ENCRYPT_KEY 后重新 npm start（见 README「Connecting a Lark app」）；' +
+        '先看完整流程：npm run demo。',
+    );
   }
 });
 

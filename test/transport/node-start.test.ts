@@ -41,6 +41,24 @@ describe('npm start', () => {
     ]);
   });
 
+  it('without a Lark app, starts in local mode, says so in one plain line and how to connect a real app', async () => {
+    const db = tempDbPath();
+    cleanups.push(db.cleanup);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const { child, output } = start({ PORT: String(port), JIXIAO_DB: db.path, LARK_APP_ID: '', LARK_APP_SECRET: '', LARK_VERIFICATION_TOKEN: '', LARK_ENCRYPT_KEY: '' });
+    cleanups.push(async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    });
+    await waitFor(() => output().includes('本地模式'));
+    const banner = output().split('\n').filter((l) => l.startsWith('本地模式'));
+    expect(banner).toHaveLength(1);
+    expect(banner[0]).toContain('LARK_APP_ID');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toMatchObject({ status: 'ok', mode: 'local' });
+  });
+
   it('pointed at the fake Lark, answers its signed challenge and acknowledges signed events', async () => {
     const fake = createFakeLark({ crypto: testCrypto });
     const server = await listenFakeLark(fake);
