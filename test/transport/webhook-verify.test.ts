@@ -119,6 +119,16 @@ describe('webhook verification', () => {
     expect((await send('/webhook/event', await signed(envelope('im.message.receive_v1', messageEvent()), { encryptKey: 'another key' }))).status).toBe(401);
   });
 
+  it('checks the signature on the raw bytes before parsing them: forged garbage is 401, not a parse error', async () => {
+    await setup();
+    const ts = String(Math.floor(Date.now() / 1000));
+    const forged = { body: '{"schema":', headers: { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': 'n1', 'x-lark-signature': '0'.repeat(64) } };
+    expect((await send('/webhook/event', forged)).status).toBe(401);
+    // Correctly signed but not JSON: the signature holds, so now it is a 400.
+    const signedGarbage = { ...forged, headers: { ...forged.headers, 'x-lark-signature': await testCrypto.sha256Hex(ts + 'n1' + TEST_KEYS.encryptKey + forged.body) } };
+    expect((await send('/webhook/event', signedGarbage)).status).toBe(400);
+  });
+
   it('answers 400 to malformed JSON and 413 to an oversized body', async () => {
     await setup({ LARK_MAX_BODY_BYTES: '2048' });
     const bad = await bot.app.request('/webhook/event', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"schema":' });

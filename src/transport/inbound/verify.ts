@@ -35,9 +35,10 @@ export type VerifyResult = ({ ok: true } & Verified) | { ok: false; status: 400 
 const reject = (status: 400 | 401, reason: Rejection): VerifyResult => ({ ok: false, status, reason });
 
 /**
- * Verifies one webhook request on its raw bytes (reference §1.2-1.5), in the order of the Go and Python
- * SDKs: parse, decrypt, answer a challenge (token only; Lark does not sign it), then signature, freshness
- * and Verification Token for everything else. All comparisons are constant-time.
+ * Verifies one webhook request on its raw bytes (reference §1.2-1.5). A signed request has its signature
+ * checked over the exact bytes received before anything parses or decrypts them; only the url_verification
+ * challenge comes unsigned (Lark leaves it out of the signature scheme), and it is answered on its token
+ * alone. Then freshness and the Verification Token. All comparisons are constant-time.
  */
 export async function verifyRequest(
   raw: string,
@@ -46,6 +47,15 @@ export async function verifyRequest(
   crypto: Crypto,
   now: Date,
 ): Promise<VerifyResult> {
+  let signed = false;
+  if (settings.encryptKey && (headers.signature !== undefined || headers.timestamp !== undefined)) {
+    const { timestamp, nonce, signature } = headers;
+    if (!timestamp || nonce === undefined || !signature) return reject(401, 'missing-signature');
+    const expected = await crypto.sha256Hex(timestamp + nonce + settings.encryptKey + raw);
+    if (!crypto.timingSafeEqual(expected, signature.toLowerCase())) return reject(401, 'bad-signature');
+    signed = true;
+  }
+
   let outer: unknown;
   try {
     outer = JSON.parse(raw);
@@ -74,12 +84,8 @@ export async function verifyRequest(
     return { ok: true, kind: 'challenge', challenge: body.challenge };
   }
 
-  if (settings.encryptKey) {
-    const { timestamp, nonce, signature } = headers;
-    if (!timestamp || nonce === undefined || !signature) return reject(401, 'missing-signature');
-    const expected = await crypto.sha256Hex(timestamp + nonce + settings.encryptKey + raw);
-    if (!crypto.timingSafeEqual(expected, signature.toLowerCase())) return reject(401, 'bad-signature');
-  }
+  // Everything but the challenge must have been signed when an Encrypt Key is configured.
+  if (settings.encryptKey && !signed) return reject(401, 'missing-signature');
   if (headers.timestamp !== undefined) {
     const sentAt = parseTimestamp(headers.timestamp);
     if (sentAt === null) return reject(401, 'bad-timestamp');
