@@ -12,13 +12,13 @@ export interface InboxSweep {
 /**
  * The Worker's counterpart of the Node server's inbox sweeper, run by the cron: events whose handler
  * failed get their retries (on Workers nothing else would run them again once the request that
- * recorded them has ended), and old dedupe rows are pruned. Rows left `running` are not requeued here:
- * several isolates may be processing at once, and only a single Node process can tell a crashed run
- * from a live one.
+ * recorded them has ended), events whose run died with its isolate are taken up again once their claim
+ * has expired, and old dedupe rows are pruned.
  */
-export async function sweepInbox(sweep: InboxSweep, now: Date): Promise<{ retried: number; prunedEvents: number; prunedCardActions: number }> {
+export async function sweepInbox(sweep: InboxSweep, now: Date): Promise<{ requeued: number; retried: number; prunedEvents: number; prunedCardActions: number }> {
+  const requeued = await sweep.inbox.requeueStale(now);
   const retried = await sweep.processor.runDue();
   const prunedEvents = await sweep.inbox.prune(pruneBefore(now));
   const prunedCardActions = await sweep.cards.prune(pruneCardActionsBefore(now));
-  return { retried, prunedEvents, prunedCardActions };
+  return { requeued, retried, prunedEvents, prunedCardActions };
 }

@@ -50,7 +50,7 @@ describe('Node job queue and inbox sweeper', () => {
     await inbox.record({ eventId: 'ev_pending', eventType: 'im.chat.disbanded_v1', tenantKey: 't', payload: env('ev_pending') }, clock.now());
     await inbox.record({ eventId: 'ev_flaky', eventType: 'im.chat.disbanded_v1', tenantKey: 't', payload: env('ev_flaky') }, clock.now());
     await inbox.record({ eventId: 'ev_running', eventType: 'im.chat.disbanded_v1', tenantKey: 't', payload: env('ev_running') }, clock.now());
-    await inbox.claim('ev_running'); // a process died while running it
+    await inbox.claim('ev_running', clock.now()); // a process died while running it
     const processor = createEventProcessor({ inbox, dispatcher, clock, log });
     const sweeper = startInboxSweeper({ processor, inbox, cards: cardActionsRepository(db), clock, log, intervalMs: 60_000 });
     await sweeper.ready;

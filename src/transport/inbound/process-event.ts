@@ -22,7 +22,7 @@ export function createEventProcessor(deps: EventProcessorDeps) {
   const { inbox, dispatcher, clock, log } = deps;
 
   async function process(eventId: string): Promise<void> {
-    const row = await inbox.claim(eventId);
+    const row = await inbox.claim(eventId, clock.now());
     if (!row) return;
     let envelope: InboundEnvelope;
     try {
@@ -64,7 +64,7 @@ export function createEventProcessor(deps: EventProcessorDeps) {
      * pending, then everything due runs.
      */
     async recover(): Promise<number> {
-      const requeued = await inbox.requeueRunning();
+      const requeued = await inbox.requeueRunning(clock.now());
       if (requeued > 0) log.warn('events interrupted by a restart are run again', { count: requeued });
       const ids = await inbox.due(clock.now());
       for (const id of ids) await process(id);

@@ -16,6 +16,9 @@ export interface InboundEventRow {
  * The inbox of Lark events: `record` is the dedupe check and the durable enqueue in one INSERT, done
  * before the webhook answers 200; the queue worker then claims, finishes or reschedules each row.
  */
+/** How long a claimed event may run before a sweep takes it for dead (Workers' waitUntil ends after ~30 s). */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
 export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecutor = directWrites(db)) {
   return {
     /** True if this event id is new (and is now recorded as pending); false for a duplicate. */
@@ -38,11 +41,15 @@ export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecut
       return Number(r.numAffectedRows ?? 0) === 1;
     },
 
-    /** Moves a pending/failed row to running; false if another worker already has it or it is finished. */
-    async claim(eventId: string): Promise<InboundEventRow | null> {
+    /**
+     * Moves a pending/failed row to running; false if another worker already has it or it is finished.
+     * While running, `next_attempt_at` is the claim's expiry: a run that has not finished by then died with
+     * its isolate or process, and `requeueStale` hands the event to the next sweep.
+     */
+    async claim(eventId: string, now: Date, leaseMs = CLAIM_LEASE_MS): Promise<InboundEventRow | null> {
       const r = await db
         .updateTable('lark_inbound_events')
-        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1) }))
+        .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), next_attempt_at: new Date(now.getTime() + leaseMs).toISOString() }))
         .where('event_id', '=', eventId)
         .where('status', 'in', ['pending', 'failed'])
         .executeTakeFirst();
@@ -90,9 +97,27 @@ export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecut
       return rows.map((r) => r.event_id);
     },
 
+    /**
+     * Rows whose run outlived its claim go back to pending. On Workers several isolates process events at
+     * once, so only an expired claim (not merely `running`) tells a dead run from a live one; the cron calls this.
+     */
+    async requeueStale(now: Date): Promise<number> {
+      const r = await db
+        .updateTable('lark_inbound_events')
+        .set({ status: 'pending' })
+        .where('status', '=', 'running')
+        .where('next_attempt_at', '<=', now.toISOString())
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
+
     /** Rows left `running` by a crashed process go back to pending (called once at start-up). */
-    async requeueRunning(): Promise<number> {
-      const r = await db.updateTable('lark_inbound_events').set({ status: 'pending' }).where('status', '=', 'running').executeTakeFirst();
+    async requeueRunning(now: Date): Promise<number> {
+      const r = await db
+        .updateTable('lark_inbound_events')
+        .set({ status: 'pending', next_attempt_at: now.toISOString() })
+        .where('status', '=', 'running')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
 
