@@ -71,7 +71,11 @@ export function reviewBatchCard(view: ReviewBatchView): CardJson {
       }),
     );
   }
-  elements.push(form('review_form', formElements));
+  // Lark rejects a form without a submit button: once nothing on this page waits for a decision
+  // (all decided, or locked) the rows are shown without one.
+  const decidable = pageWaiting.length > 0 && !view.readOnlyReason;
+  if (decidable) elements.push(form('review_form', formElements));
+  else elements.push(...formElements);
   if (pages > 1) {
     const go = (to: number) => ({ action: COLLECTION_ACTIONS.reviewPage, rev: to, evaluationId: view.evaluationId, ownerOpenId: view.ownerOpenId, page: to });
     elements.push(
