@@ -10,6 +10,8 @@ import { clip, escapeMd } from './lib/markdown';
 export interface ReminderGroupView {
   project: string;
   deadline: string;
+  /** `YYYY-MM-DD` the notice goes out: 明天截止 only when the deadline is the next day (not across a weekend or holiday). */
+  sentOn?: string;
   mention: boolean;
   owners: Array<{ openId: string; name: string; pending: number }>;
 }
@@ -25,8 +27,11 @@ export function reminderGroupCard(view: ReminderGroupView): CardJson {
   });
   if (view.owners.length > MAX_LISTED) lines.push(`- …另有 ${view.owners.length - MAX_LISTED} 人`);
   const total = view.owners.reduce((s, o) => s + o.pending, 0);
+  const tomorrow = view.sentOn !== undefined && nextDay(view.sentOn) === view.deadline;
   return card({
-    title: tr('明天截止：绩效自评还差 {n} 项', 'Due soon: {n} self-evaluation item(s) open', { n: total }),
+    title: tomorrow
+      ? tr('明天截止：绩效自评还差 {n} 项', 'Due tomorrow: {n} self-evaluation item(s) open', { n: total })
+      : tr('{d}截止：绩效自评还差 {n} 项', 'Due {e}: {n} self-evaluation item(s) open', { n: total, d: monthDay(view.deadline), e: view.deadline }),
     subtitle: escapeMd(clip(view.project, 60)),
     template: 'orange',
     summary: tr('{p} 人还有 {n} 项待填报', '{p} people have {n} item(s) open', { p: view.owners.length, n: total }),
@@ -35,4 +40,16 @@ export function reminderGroupCard(view: ReminderGroupView): CardJson {
       markdown(lines.join('\n')),
     ],
   });
+}
+
+function nextDay(date: string): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+/** 2026-10-08 → 10月8日 */
+function monthDay(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日`;
 }

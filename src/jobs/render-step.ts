@@ -48,6 +48,7 @@ export function renderStep(step: PlannedStep, evaluation: EvaluationSnapshot, ca
         content: reminderGroupCard({
           project: evaluation.title,
           deadline,
+          ...(step.day ? { sentOn: step.day } : {}),
           mention: step.mention,
           owners: step.owners.map((o) => ({ openId: o.openId, name: o.name, pending: o.pending })),
         }),

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { shanghaiInstant } from '../../src/jobs/calendar/shanghai-time';
+import { createWorkCalendar } from '../../src/jobs/calendar/work-calendar';
+import { planLadder } from '../../src/jobs/ladder/plan-ladder';
+import { DEFAULT_LADDER } from '../../src/jobs/ladder/settings';
+import type { EvaluationSnapshot } from '../../src/jobs/ladder/types';
+import { renderStep } from '../../src/jobs/render-step';
+
+const calendar = createWorkCalendar();
+const sh = (date: string, time: string) => shanghaiInstant(date, time);
+
+function evaluation(deadlineDay: string, nextDay: string): EvaluationSnapshot {
+  return {
+    id: 'ev1',
+    title: '示例项目',
+    chatId: 'oc_group',
+    startedAt: sh('2026-09-24', '10:00'),
+    deadline: sh(nextDay, '00:00'),
+    settings: DEFAULT_LADDER,
+    owners: [{ openId: 'ou_a', name: '张伟', pending: 2, pendingItems: ['a', 'b'], cardMessageId: 'om_a' }],
+    admins: [{ openId: 'ou_admin', name: '刘洋' }],
+  };
+}
+
+function groupTitle(e: EvaluationSnapshot, date: string): { zh_cn: string; en_us: string } {
+  const step = planLadder(e, sh(date, '09:30'), calendar).find((s) => s.step === 'group_notice');
+  expect(step, `a group notice is due on ${date}`).toBeDefined();
+  const message = renderStep(step!, e, calendar);
+  const header = (message.content as unknown as { header: { title: { content: string; i18n_content?: { zh_cn: string; en_us: string } } } }).header;
+  return header.title.i18n_content ?? { zh_cn: header.title.content, en_us: header.title.content };
+}
+
+describe('group notice title', () => {
+  it('says 明天截止 only when the deadline is the next calendar day', () => {
+    // Deadline Friday 9 Oct 2026: T-1 is Thursday 8 Oct.
+    expect(groupTitle(evaluation('2026-10-09', '2026-10-10'), '2026-10-08').zh_cn).toContain('明天截止');
+  });
+
+  it('names the date when the working day before the deadline is not the day before (National Day)', () => {
+    // Deadline Thursday 8 Oct 2026: T-1 working day is Wednesday 30 Sep, eight days earlier.
+    const title = groupTitle(evaluation('2026-10-08', '2026-10-09'), '2026-09-30');
+    expect(title.zh_cn).not.toContain('明天');
+    expect(title.zh_cn).toContain('10月8日');
+  });
+
+  it('names the date when a weekend lies between (deadline Monday, notice Friday)', () => {
+    // Deadline Monday 19 Oct 2026: T-1 is Friday 16 Oct.
+    const title = groupTitle(evaluation('2026-10-19', '2026-10-20'), '2026-10-16');
+    expect(title.zh_cn).not.toContain('明天');
+    expect(title.zh_cn).toContain('10月19日');
+  });
+});
