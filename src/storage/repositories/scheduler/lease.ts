@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database';
 
+const RELEASED = new Date(0).toISOString();
+
 /**
  * Takes (or renews) the lease `name` for `holder` until `expiresAt`, if it is free, expired, or already
  * ours. One conditional upsert, so it is atomic on SQLite and D1 alike; returns whether we hold it.
@@ -30,11 +32,15 @@ export async function tryAcquireLease(
   return row?.holder === holder;
 }
 
-/** Gives the lease back early so the next tick need not wait for it to expire. */
-export async function releaseLease(db: Kysely<Database>, name: string, holder: string, now: string): Promise<void> {
+/**
+ * Gives the lease back early so the next tick need not wait for it to expire. It is marked expired at the
+ * epoch, not at this run's `now`: a `jixiao tick --now <later time>` would otherwise leave an expiry in the
+ * future and lock the server's own ticks out until then.
+ */
+export async function releaseLease(db: Kysely<Database>, name: string, holder: string, _now: string): Promise<void> {
   await db
     .updateTable('scheduler_leases')
-    .set({ expires_at: now })
+    .set({ expires_at: RELEASED })
     .where('name', '=', name)
     .where('holder', '=', holder)
     .execute();
