@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/node/sqlite';
 import type { Database } from '../../src/storage/database';
-import { enqueueOutbox, listDueOutbox, markOutboxAttemptFailed, markOutboxSent, type OutboxMessage } from '../../src/storage/repositories/outbox';
+import { enqueueOutbox, type OutboxMessage } from '../../src/storage/repositories/outbox';
+import { claimOutboxRows, listDueOutboxRows, markClaimedFailed, markClaimedSent } from '../../src/storage/repositories/scheduler/outbox-drain';
 
 let db: Kysely<Database>;
 let close: () => Promise<void>;
@@ -40,27 +41,33 @@ describe('outbox', () => {
   it('hands out only due pending messages, retries failures later, and never re-sends a sent one', async () => {
     await enqueueOutbox(db, message('a', '2026-09-25T01:30:00Z'), 'x').execute();
     await enqueueOutbox(db, message('b', '2026-09-25T02:00:00Z'), 'x').execute();
-    expect((await listDueOutbox(db, '2026-09-25T01:45:00Z')).map((r) => r.dedupe_key)).toEqual(['a']);
+    const due = (now: string) => listDueOutboxRows(db, now, 100);
+    expect((await due('2026-09-25T01:45:00Z')).map((r) => r.dedupe_key)).toEqual(['a']);
 
-    const [a] = await listDueOutbox(db, '2026-09-25T01:45:00Z');
-    await markOutboxAttemptFailed(db, a!.id, 'HTTP 429', '2026-09-25T01:46:00Z').execute();
-    expect(await listDueOutbox(db, '2026-09-25T01:45:30Z')).toEqual([]);
-    const retry = await listDueOutbox(db, '2026-09-25T02:00:00Z');
+    const [a] = await due('2026-09-25T01:45:00Z');
+    expect(await claimOutboxRows(db, [a!.id], '2026-09-25T01:45:00Z', '2026-09-25T01:47:00Z', 'h1')).toEqual(new Set([a!.id]));
+    // claimed: invisible to a second drainer, which cannot claim it either
+    expect(await due('2026-09-25T01:45:10Z')).toEqual([]);
+    expect(await claimOutboxRows(db, [a!.id], '2026-09-25T01:45:10Z', '2026-09-25T01:47:10Z', 'h2')).toEqual(new Set());
+    await markClaimedFailed(db, a!.id, 'HTTP 429', '2026-09-25T01:46:00Z');
+    expect(await due('2026-09-25T01:45:30Z')).toEqual([]);
+    const retry = await due('2026-09-25T02:00:00Z');
     expect(retry.map((r) => [r.dedupe_key, r.attempts, r.last_error])).toEqual([
       ['a', 1, 'HTTP 429'],
       ['b', 0, null],
     ]);
 
-    await markOutboxSent(db, a!.id, 'om_1', '2026-09-25T02:00:01Z').execute();
-    const sentTwice = await markOutboxSent(db, a!.id, 'om_2', '2026-09-25T02:00:02Z').executeTakeFirst();
-    expect(Number(sentTwice.numUpdatedRows)).toBe(0);
+    await markClaimedSent(db, a!.id, 'om_1', '2026-09-25T02:00:01Z');
+    const [sentTwice] = await markClaimedSent(db, a!.id, 'om_2', '2026-09-25T02:00:02Z');
+    expect(Number(sentTwice!.numUpdatedRows)).toBe(0);
     const b = retry[1]!;
-    await markOutboxAttemptFailed(db, b.id, 'user resigned', null).execute();
-    expect(await listDueOutbox(db, '2026-09-30T00:00:00Z')).toEqual([]);
+    await markClaimedFailed(db, b.id, 'user resigned', null);
+    expect(await due('2026-09-30T00:00:00Z')).toEqual([]);
     const all = await db.selectFrom('outbox').select(['dedupe_key', 'status', 'message_id']).orderBy('id').execute();
     expect(all).toEqual([
       { dedupe_key: 'a', status: 'sent', message_id: 'om_1' },
       { dedupe_key: 'b', status: 'failed', message_id: null },
     ]);
   });
+
 });

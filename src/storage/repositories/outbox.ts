@@ -44,38 +44,3 @@ export function enqueueOutbox(db: Kysely<Database>, message: OutboxMessage, now:
     .onConflict((oc) => oc.column('dedupe_key').doNothing());
 }
 
-/** Pending messages whose time has come, oldest first. */
-export function listDueOutbox(db: Kysely<Database>, now: string, limit = 100): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('status', '=', 'pending')
-    .where('not_before', '<=', now)
-    .orderBy('not_before')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-}
-
-export function markOutboxSent(db: Kysely<Database>, id: number, messageId: string, now: string) {
-  return db
-    .updateTable('outbox')
-    .set({ status: 'sent', message_id: messageId, sent_at: now, last_error: null })
-    .where('id', '=', id)
-    .where('status', '=', 'pending');
-}
-
-/**
- * Records a failed attempt: retried after `retryAt`, or given up (`failed`) when `retryAt` is null.
- */
-export function markOutboxAttemptFailed(db: Kysely<Database>, id: number, error: string, retryAt: string | null) {
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({
-      attempts: eb('attempts', '+', 1),
-      last_error: error.slice(0, 1000),
-      ...(retryAt === null ? { status: 'failed' as const } : { not_before: retryAt }),
-    }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending');
-}
