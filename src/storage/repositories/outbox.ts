@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database';
-import type { OutboxRow } from '../tables/core';
 
 /**
  * The outbox: messages planned by a change or a job and sent later by whoever drains it. Planning the
