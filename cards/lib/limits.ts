@@ -80,6 +80,7 @@ export function checkCardLimits(card: CardJson): string[] {
       if (!atRoot) problems.push('a table must sit at the card root');
     }
     if (tag === 'form' && !atRoot) problems.push(`form "${String(node.name)}" must sit at the card root`);
+    if (tag === 'form' && !hasSubmit(node)) problems.push(`form "${String(node.name)}" has no button with form_action_type "submit"`);
     if (inForm) {
       if (NOT_IN_FORM.has(tag)) problems.push(`a ${tag} cannot sit inside a form`);
       if (INTERACTIVE.has(tag) && (typeof node.name !== 'string' || node.name === '')) {
@@ -95,6 +96,11 @@ export function checkCardLimits(card: CardJson): string[] {
   for (const [name, n] of names) if (n > 1) problems.push(`name "${name}" is used ${n} times; names must be card-unique`);
   if (tables > CARD_LIMITS.maxTables) problems.push(`card has ${tables} tables, over ${CARD_LIMITS.maxTables}`);
   return problems;
+}
+
+/** A form needs at least one submit button somewhere inside it, or Lark rejects the card. */
+function hasSubmit(node: Node): boolean {
+  return children(node).some((child) => (child.tag === 'button' && child.form_action_type === 'submit') || hasSubmit(child));
 }
 
 /** Our dispatcher routes on `value.action` and dedupes double clicks on `value.rev`. */

@@ -55,6 +55,13 @@ describe('checkCardLimits', () => {
     expect(checkCardLimits(c).join()).toMatch(/name "x" is used 2 times/);
   });
 
+  it('refuses a form without a submit button (Lark rejects the whole card)', () => {
+    const noSubmit = card({ title: 't', elements: [form('f', [markdown('decided'), input({ name: 'a' })])] });
+    expect(checkCardLimits(noSubmit).join()).toMatch(/form "f" has no button with form_action_type "submit"/);
+    const withSubmit = card({ title: 't', elements: [form('f', [input({ name: 'a' }), button({ text: 'ok', name: 'b', formAction: 'submit', value: { action: 'x', rev: 1 } })])] });
+    expect(checkCardLimits(withSubmit)).toEqual([]);
+  });
+
   it('accepts a named button with action and rev', () => {
     const c = card({ title: 't', elements: [button({ text: 'ok', value: { action: 'x', rev: 1 } })] });
     expect(checkCardLimits(c)).toEqual([]);
