@@ -17,6 +17,8 @@ export interface ReminderDmView {
   pendingCount: number;
   /** `due` = the T-3 reminder; `last_day` = deadline day (the buzzed one). */
   stage: 'due' | 'last_day';
+  /** `YYYY-MM-DD` it goes out: a deadline on a day off is buzzed on the working day before, which is not 今天截止. */
+  sentOn?: string;
   /** The first open row: 开始填写 opens its entry card in place of this one. */
   open?: { evaluationId: string; indicatorId: string } | null;
 }
@@ -28,7 +30,11 @@ export function reminderDmCard(view: ReminderDmView): CardJson {
   const more = view.pendingCount - Math.min(view.pendingItems.length, MAX_LISTED);
   const lastDay = view.stage === 'last_day';
   return card({
-    title: lastDay ? tr('今天截止：绩效自评待填报', 'Due today: self-evaluation entries') : tr('绩效自评填报提醒', 'Self-evaluation reminder'),
+    title: lastDay
+      ? view.sentOn === undefined || view.sentOn === view.deadline
+        ? tr('今天截止：绩效自评待填报', 'Due today: self-evaluation entries')
+        : tr('{d}截止：绩效自评待填报', 'Due {e}: self-evaluation entries', { d: monthDay(view.deadline), e: view.deadline })
+      : tr('绩效自评填报提醒', 'Self-evaluation reminder'),
     subtitle: escapeMd(clip(view.project, 60)),
     template: lastDay ? 'red' : 'orange',
     summary: tr('您还有 {n} 项待填报，截止 {d}', '{n} item(s) still open, due {d}', { n: view.pendingCount, d: view.deadline }),
@@ -60,4 +66,10 @@ export function reminderDmCard(view: ReminderDmView): CardJson {
       ),
     ],
   });
+}
+
+/** 2026-10-18 → 10月18日 */
+function monthDay(date: string): string {
+  const [, m, d] = date.split('-').map(Number);
+  return `${m}月${d}日`;
 }

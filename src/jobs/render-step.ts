@@ -67,6 +67,7 @@ export function renderStep(step: PlannedStep, evaluation: EvaluationSnapshot, ca
             pendingItems: step.owner.pendingItems,
             pendingCount: step.owner.pending,
             stage: 'last_day',
+            ...(step.day ? { sentOn: step.day } : {}),
             open: openFirst(evaluation.id, step.owner.pendingItemIds),
           }),
         },

@@ -50,3 +50,16 @@ describe('group notice title', () => {
     expect(title.zh_cn).toContain('10月19日');
   });
 });
+
+describe('deadline-day buzz without an entry card on record', () => {
+  it('does not say 今天截止 when the deadline falls on a day off and the buzz goes out on the working day before', () => {
+    // Deadline Sunday 18 Oct 2026: the buzz goes out on Friday 16 Oct at 15:00.
+    const e = evaluation('2026-10-18', '2026-10-19');
+    e.owners = e.owners.map((o) => ({ ...o, cardMessageId: null }));
+    const step = planLadder(e, sh('2026-10-16', '15:00'), calendar).find((s) => s.step === 'urgent');
+    expect(step).toBeDefined();
+    const content = renderStep(step!, e, calendar).content as unknown as { fallback: { header: { title: { content: string } } } };
+    expect(content.fallback.header.title.content).not.toContain('今天');
+    expect(content.fallback.header.title.content).toContain('10月18日');
+  });
+});
