@@ -137,10 +137,17 @@ it('imports 003 T1 by reply, collects from three owners, reviews, locks — and 
 
   // 8. Review: one card per owner batch in the clerk's DM.
   const reviewCard = (owner: string) => [...dmCards(clerk.openId)].reverse().find((m) => titleOf(m) === `审核：${owner}`)!;
-  await fake.pressButton(reviewCard(zhang.name), { operator: clerk.openId, action: A.reviewApproveAll });
-  await fake.pressButton(reviewCard(wang.name), { operator: clerk.openId, action: A.reviewApproveAll });
+  // every decision's answer is a card the Lark client accepts (no client error: the admin sees it updated)
+  const decided = [
+    await fake.pressButton(reviewCard(zhang.name), { operator: clerk.openId, action: A.reviewApproveAll }),
+    await fake.pressButton(reviewCard(wang.name), { operator: clerk.openId, action: A.reviewApproveAll }),
+  ];
   const budgetId = (await evaluationNow()).items[0]!.id;
-  await fake.pressButton(reviewCard(clerk.name), { operator: clerk.openId, name: `approve_${budgetId}` });
+  decided.push(await fake.pressButton(reviewCard(clerk.name), { operator: clerk.openId, name: `approve_${budgetId}` }));
+  for (const press of decided) {
+    expect(press.toast?.type).toBe('success');
+    expect(press.clientError).toBeUndefined();
+  }
 
   const liItems = (await evaluationNow()).items.filter((i) => i.owner.openId === li.openId);
   const surveyRow = liItems[3]!; // 自治区扶贫小额信贷实施细则落实情况调研次数
@@ -200,6 +207,9 @@ it('imports 003 T1 by reply, collects from three owners, reviews, locks — and 
   expect(actions.filter((a) => a === 'approve')).toHaveLength(14); // each row once; the returned row after its resubmission
   expect(actions.filter((a) => a === 'lock')).toHaveLength(1);
   expect(actions.at(-1)).toBe('lock');
+  // … and nothing else: no stray write (a double-applied submit, an owner change) hides among the counts above
+  expect(actions.filter((a) => a === 'summary_posted')).toHaveLength(1); // all approved: the summary went out
+  expect(actions).toHaveLength(1 + 1 + 1 + 14 + 1 + 1 + 14 + 1 + 1);
   const survey = history.filter((r) => r.indicator_id === surveyRow.id);
   expect(survey.map((r) => [r.action, r.actor_open_id])).toEqual([
     ['submit', li.openId],
