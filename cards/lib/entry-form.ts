@@ -17,6 +17,8 @@ export interface EntryItemView extends EntryRowView {
 export interface TypedValues {
   actual?: string | null;
   band?: string | null;
+  /** A qualitative row's score inside its band (部分达成 / 未达成 need one). */
+  score?: string | null;
   reason?: string | null;
 }
 
@@ -89,6 +91,14 @@ export function entryForm(view: EntryFormView, submitText: I18nText): Element {
         defaultValue: typed.actual ?? item.actual ?? undefined,
         multiline: true,
         maxLength: 500,
+      }),
+      // 部分达成 and 未达成 score inside the band, chosen by the person answering (scoring rules)
+      input({
+        name: 'score',
+        label: join([L.score, tr('（部分达成、未达成时必填）', ' (required when partly met or not met)')]),
+        placeholder: tr('达成可不填；其他档次请填写该档内的分数', 'Leave empty for "met"; otherwise a score inside the band'),
+        defaultValue: typed.score ?? (item.band && item.band !== '达成' && item.score != null ? String(item.score) : undefined),
+        maxLength: 20,
       }),
     );
   } else {

@@ -60,7 +60,12 @@ export async function submitEntry(deps: CollectionHandlerDeps, action: CardActio
   if ('response' in loaded) return loaded.response;
   const { evaluation, item } = loaded;
   const rev = itemValueSchema.parse(action.value).rev;
-  const typed = { actual: formText(action.formValue, 'actual'), band: formBand(action.formValue), reason: formText(action.formValue, 'reason') };
+  const typed = {
+    actual: formText(action.formValue, 'actual'),
+    band: formBand(action.formValue),
+    score: formText(action.formValue, 'score'),
+    reason: formText(action.formValue, 'reason'),
+  };
 
   const outcome = await submitValue(deps, {
     itemId: item.id,
@@ -68,6 +73,7 @@ export async function submitEntry(deps: CollectionHandlerDeps, action: CardActio
     expectedVersion: rev,
     actual: typed.actual,
     band: typed.band,
+    score: typed.score,
     deviationReason: typed.reason,
   });
 

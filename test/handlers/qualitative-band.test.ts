@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { findEvaluationsInChat } from '../../src/collection';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+
+/**
+ * A qualitative row answered 部分达成 or 未达成 needs a score inside that band (scoring-rules: the
+ * evaluator picks it). The owner's card must let them give it; otherwise such a row can never be
+ * submitted — only 达成 could.
+ */
+const { clerk, zhang } = PEOPLE;
+const PASTED = [
+  '项目名称\t社区宣传项目',
+  '全年预算数\t100',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+  '效益指标\t社会效益指标\t提高民众金融普法满意度\t有效提高\t10\t张伟',
+].join('\n');
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
+  await h.settle();
+  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+  await h.settle();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function press(formValue: Record<string, unknown>) {
+  const result = await h.bot.fake.pressButton(h.bot.fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entrySubmit, formValue });
+  await h.settle();
+  return result;
+}
+
+it('lets the owner answer 部分达成 with a score inside the band', async () => {
+  const saved = await press({ band: '部分达成', actual: '开展宣传 3 次，覆盖半数社区', score: '7', reason: '经费下达晚，下半年才开展宣传；明年提前安排' });
+  expect(saved.toast?.type, saved.toast?.content).toBe('success');
+  const [ev] = await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP });
+  const row = ev!.items.find((i) => i.kind === 'indicator')!;
+  expect(row.value).toMatchObject({ status: 'submitted', band: '部分达成', score: 7 });
+});
+
+it('a score outside the chosen band is refused with the band range, the typed values kept', async () => {
+  const refused = await press({ band: '部分达成', actual: '开展宣传 3 次', score: '9', reason: '经费下达晚' });
+  expect(refused.toast?.type).toBe('warning');
+  expect(refused.toast?.content).toContain('部分达成');
+  expect(cardText(refused.message.card)).toContain('"default_value":"9"');
+});
