@@ -1,5 +1,5 @@
 import type { ReportData } from '../../model';
-import { belowFull, nonEmpty, overshoots } from '../../model';
+import { belowFull, nonEmpty, overshoots, unanswered } from '../../model';
 import { formatNumber, formatRate, round } from '../../numbers';
 import type { ReportBlock } from '../blocks';
 import { sentence, targetPhrase, wan } from '../phrases';
@@ -19,6 +19,12 @@ export function problems({ result }: ReportData): ReportBlock[] {
     const reason = nonEmpty(row.deviationReason);
     if (reason) text += sentence(`原因及改进措施：${reason}`);
     items.push(text);
+  }
+  // Summarised with values missing (按现有数据汇总): say so rather than fall through to "all done".
+  const open = unanswered(result);
+  if (b.executed === null || open.length > 0) {
+    const parts = [...(b.executed === null ? ['全年执行数'] : []), ...(open.length > 0 ? [`${open.length}项指标的实际完成值`] : [])];
+    items.push(`部分数据尚未填报。${parts.join('和')}尚未填报，相应得分未计入，评价结果不完整。`);
   }
   for (const { row, ratio } of overshoots(result)) {
     let text = `${row.name}实际完成值${row.actual ?? ''}为年度指标值（${row.target}）的${formatRate(ratio)}，超出较多。`;

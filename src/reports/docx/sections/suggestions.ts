@@ -1,5 +1,5 @@
 import type { ReportData } from '../../model';
-import { belowFull, overshoots, projectYear } from '../../model';
+import { belowFull, overshoots, projectYear, unanswered } from '../../model';
 import { formatRate } from '../../numbers';
 import type { ReportBlock } from '../blocks';
 import { enumerate, wan } from '../phrases';
@@ -14,6 +14,10 @@ export function suggestions({ input, result }: ReportData): ReportBlock[] {
     items.push(
       `加强预算执行管理。本年度预算执行率为${formatRate(b.rate)}，建议按季度跟踪支出进度，${next}编制预算时结合本年度实际执行数${wan(b.executed)}合理测算资金需求。`,
     );
+  }
+  const missing = [...(b.executed === null ? ['全年执行数'] : []), ...(unanswered(result).length > 0 ? ['实际完成值'] : [])];
+  if (missing.length > 0) {
+    items.push(`补齐填报数据。尚未填报的${missing.join('和')}请责任人尽快补报，补齐后重新生成自评报告。`);
   }
   const short = belowFull(result).map((s) => s.row.name);
   if (short.length > 0) {
