@@ -81,15 +81,17 @@ export async function loadCollectingSnapshots(db: Kysely<Database>): Promise<Eva
 
 /** When the evaluation last entered `collecting` (its history), else its last update. */
 async function collectionStartedAt(db: Kysely<Database>, evaluationId: string, fallback: string): Promise<Date> {
-  const rows = await db
+  // Searched in SQL, not among the newest N rows: every leave and settings change adds an evaluation-level
+  // row, and the start must not fall out of the window (history JSON is written by JSON.stringify: no spaces).
+  const start = await db
     .selectFrom('history')
-    .select(['at', 'after_json'])
+    .select('at')
     .where('evaluation_id', '=', evaluationId)
     .where('indicator_id', 'is', null)
+    .where('after_json', 'like', '%"status":"collecting"%')
     .orderBy('id', 'desc')
-    .limit(50)
-    .execute();
-  const start = rows.find((r) => r.after_json !== null && /"status"\s*:\s*"collecting"/.test(r.after_json));
+    .limit(1)
+    .executeTakeFirst();
   return new Date(start?.at ?? fallback);
 }
 
