@@ -20,6 +20,8 @@ export interface EntryRecapView {
   page?: number;
   saved?: { name: string; actual: string; score: number | null; weight: number; explanation: string } | null;
   readOnlyReason?: string | null;
+  /** Counts page turns on this message, so a return to a page is never taken for a repeat of an earlier click. */
+  pagerRev?: number;
 }
 
 export const RECAP_PAGE_SIZE = 25;
@@ -86,7 +88,9 @@ function recapRow(view: EntryRecapView, row: RecapRow): Element {
 }
 
 function pager(view: EntryRecapView, page: number, pages: number): Element {
-  const go = (to: number) => ({ action: COLLECTION_ACTIONS.recapPage, rev: to, evaluationId: view.evaluationId, page: to });
+  // see review-batch: a pager value must never repeat on one message, or the click is dropped as a repeat
+  const state = view.rows.reduce((s, r) => s + r.rev, 0);
+  const go = (to: number) => ({ action: COLLECTION_ACTIONS.recapPage, rev: view.pagerRev ?? 0, state, evaluationId: view.evaluationId, page: to });
   return columns([
     { elements: [button({ text: tr('上一页', 'Previous page'), size: 'small', disabled: page === 0, value: go(page - 1) })] },
     { elements: [markdown(tr('第 {p}/{n} 页', 'Page {p} of {n}', { p: page + 1, n: pages }), { size: 'notation' })] },

@@ -25,6 +25,8 @@ export interface ReviewBatchView {
   /** Shown after a decision: what the last click did. */
   notice?: string | null;
   readOnlyReason?: string | null;
+  /** Counts page turns on this message, so a return to a page is never taken for a repeat of an earlier click. */
+  pagerRev?: number;
 }
 
 export const REVIEW_PAGE_SIZE = 10;
@@ -77,7 +79,10 @@ export function reviewBatchCard(view: ReviewBatchView): CardJson {
   if (decidable) elements.push(form('review_form', formElements));
   else elements.push(...formElements);
   if (pages > 1) {
-    const go = (to: number) => ({ action: COLLECTION_ACTIONS.reviewPage, rev: to, evaluationId: view.evaluationId, ownerOpenId: view.ownerOpenId, page: to });
+    // the transport answers a repeated click (same value on the same message) with no card, so the
+    // value changes with every page turn (pagerRev) and with every change of the rows (state)
+    const state = view.rows.reduce((s, r) => s + r.rev, 0);
+    const go = (to: number) => ({ action: COLLECTION_ACTIONS.reviewPage, rev: view.pagerRev ?? 0, state, evaluationId: view.evaluationId, ownerOpenId: view.ownerOpenId, page: to });
     elements.push(
       columns([
         { elements: [button({ text: tr('上一页', 'Previous page'), size: 'small', disabled: page === 0, value: go(page - 1) })] },

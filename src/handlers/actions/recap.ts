@@ -17,5 +17,5 @@ export async function pageRecap(deps: CollectionHandlerDeps, action: CardAction)
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
   if (!evaluation) return answer(null, STALE_CARD);
   // the recap lists the rows of whoever looks at it: a forwarded recap shows the presser's own rows
-  return answer(recapCard(evaluation, action.operator.openId, { page: value.data.page }));
+  return answer(recapCard(evaluation, action.operator.openId, { page: value.data.page, pagerRev: value.data.rev + 1 }));
 }

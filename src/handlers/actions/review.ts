@@ -76,7 +76,7 @@ export async function pageReview(deps: CollectionHandlerDeps, action: CardAction
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
   if (!evaluation) return answer(null, STALE_CARD);
   if (!isAdmin(evaluation, action.operator.openId)) return answer(null, NOT_ADMIN);
-  return answer(reviewCardFor(evaluation, value.data.ownerOpenId, { page: value.data.page }));
+  return answer(reviewCardFor(evaluation, value.data.ownerOpenId, { page: value.data.page, pagerRev: value.data.rev + 1 }));
 }
 
 export function isAdmin(evaluation: EvaluationView, openId: string): boolean {

@@ -63,7 +63,7 @@ export function entryCard(evaluation: EvaluationView, item: ItemView, opts: Entr
   });
 }
 
-export function recapCard(evaluation: EvaluationView, openId: string, opts: { page?: number; saved?: SavedNote | null } = {}): CardJson {
+export function recapCard(evaluation: EvaluationView, openId: string, opts: { page?: number; saved?: SavedNote | null; pagerRev?: number } = {}): CardJson {
   return entryRecapCard({
     evaluationId: evaluation.id,
     projectName: evaluation.project.name,
@@ -71,6 +71,7 @@ export function recapCard(evaluation: EvaluationView, openId: string, opts: { pa
     page: opts.page ?? 0,
     saved: opts.saved ?? null,
     readOnlyReason: readOnlyReason(evaluation),
+    pagerRev: opts.pagerRev ?? 0,
   });
 }
 

@@ -5,7 +5,7 @@ import { readOnlyReason } from './entry';
 import { itemsOf, toRowView } from './rows';
 
 /** One owner's answered rows (submitted, approved or returned) for an admin's review card. */
-export function reviewCardFor(evaluation: EvaluationView, ownerOpenId: string, opts: { page?: number; notice?: string | null } = {}): CardJson {
+export function reviewCardFor(evaluation: EvaluationView, ownerOpenId: string, opts: { page?: number; notice?: string | null; pagerRev?: number } = {}): CardJson {
   const rows = itemsOf(evaluation, ownerOpenId).filter((i) => i.value.status !== 'pending');
   const ownerName = rows[0]?.owner.name ?? itemsOf(evaluation, ownerOpenId)[0]?.owner.name ?? ownerOpenId;
   return reviewBatchCard({
@@ -17,5 +17,6 @@ export function reviewCardFor(evaluation: EvaluationView, ownerOpenId: string, o
     page: opts.page ?? 0,
     notice: opts.notice ?? null,
     readOnlyReason: readOnlyReason(evaluation),
+    pagerRev: opts.pagerRev ?? 0,
   });
 }
