@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { unitRollupCard, type UnitRollupProject, type UnitRollupView } from '../../cards/unit-rollup';
 import { toEvaluationInput } from '../collection/export';
 import { findEvaluationsInChat } from '../collection/queries';
@@ -30,7 +30,7 @@ export async function unitRollupFor(
     };
   }
   const unit = unitOf(anchor)!;
-  const year = anchor.project.year ?? '';
+  const year = anchor.project.year ?? null;
   const ids = await db
     .selectFrom('evaluations')
     .innerJoin('evaluation_admins', 'evaluation_admins.evaluation_id', 'evaluations.id')
@@ -38,25 +38,29 @@ export async function unitRollupFor(
     .where('evaluations.tenant_key', '=', req.tenantKey)
     .where('evaluation_admins.open_id', '=', req.actor)
     .where('evaluations.status', '!=', 'draft')
-    .where('evaluations.year', '=', year)
+    // A table without 年度 groups with the other undated ones; unit names compare trimmed, as unitOf() reads them.
+    .where('evaluations.year', year === null ? 'is' : '=', year)
     .where((eb) =>
       eb.or([
-        eb('evaluations.implementing_unit', '=', unit),
-        eb.and([eb('evaluations.implementing_unit', 'is', null), eb('evaluations.department', '=', unit)]),
+        eb(sql<string>`trim(evaluations.implementing_unit)`, '=', unit),
+        eb.and([
+          eb.or([eb('evaluations.implementing_unit', 'is', null), eb(sql<string>`trim(evaluations.implementing_unit)`, '=', '')]),
+          eb(sql<string>`trim(evaluations.department)`, '=', unit),
+        ]),
       ]),
     )
     .orderBy('evaluations.created_at')
     .orderBy('evaluations.id')
     .execute();
   if (ids.length === 0) {
-    return { ok: false, code: 'forbidden', message: `你不是${unit}${year}年度任何评价的管理员，无法查看年度汇总。请让评价的导入人发送「年度汇总」。` };
+    return { ok: false, code: 'forbidden', message: `你不是${unit}${year ?? ''}${year ? '年度' : ''}任何评价的管理员，无法查看年度汇总。请让评价的导入人发送「年度汇总」。` };
   }
   const projects: UnitRollupProject[] = [];
   for (const { id } of ids) {
     const evaluation = await getEvaluation(db, id);
     if (evaluation) projects.push(projectLine(evaluation));
   }
-  return { ok: true, view: { unit, year, projects } };
+  return { ok: true, view: { unit, year: year ?? '', projects } };
 }
 
 /** Posts the roll-up card to the group. */

@@ -41,6 +41,15 @@ describe('年度汇总', () => {
     expect(rows[2]).toMatchObject({ budget: 107.84 });
   });
 
+  it('lists a project whose table gave no 年度, and finds its unit however the cell was spaced', async () => {
+    const t2 = await startedSeed(deps, '003-t2', CHAT);
+    await deps.db.updateTable('evaluations').set({ year: null, implementing_unit: ' 自治区地方金融监督管理局 ' }).where('id', '=', t2.evaluation.id).execute();
+    const fake = fakeLarkFor(deps.clock, { chatId: CHAT, members: MEMBERS.map((m) => m.openId) });
+    const posted = await postUnitRollup({ ...deps, lark: fake.lark }, { tenantKey: TENANT, chatId: CHAT, actor: IMPORTER });
+    if (!posted.ok) throw new Error(posted.message);
+    expect(tableRows(fake.messagesIn(CHAT).at(-1)!.card).map((r) => r.name)[0]).toContain('防范和处置非法集资专项业务经费');
+  });
+
   it('answers a member who administers nothing in Chinese, and a bad year with what to type', async () => {
     await startedSeed(deps, '003-t2', CHAT);
     const fake = fakeLarkFor(deps.clock, { chatId: CHAT, members: MEMBERS.map((m) => m.openId) });
