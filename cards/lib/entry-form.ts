@@ -32,6 +32,12 @@ export interface EntryFormView {
    * lock / reopen is never taken for a double click of the press before it.
    */
   evaluationRev?: number;
+  /**
+   * The sum of the versions of all the owner's rows. Part of the button value: the transport answers
+   * a repeated click (same value on the same message) with no card, and 上一项 → correct → 上一项 on
+   * one message would otherwise repeat the first 上一项's value.
+   */
+  rowsState?: number;
   /** What the user typed last time, kept when the submission was refused. */
   typed?: TypedValues | null;
   /** Why the deviation reason is required, once the rules say it is. */
@@ -74,7 +80,13 @@ export function currentValueLine(item: EntryRowView): Element | null {
 export function entryForm(view: EntryFormView, submitText: I18nText): Element {
   const { item } = view;
   const typed = view.typed ?? {};
-  const base = { rev: view.rev, evaluationId: view.evaluationId, indicatorId: item.indicatorId, ev: view.evaluationRev ?? 0 };
+  const base = {
+    rev: view.rev,
+    evaluationId: view.evaluationId,
+    indicatorId: item.indicatorId,
+    ev: view.evaluationRev ?? 0,
+    ...(view.rowsState !== undefined ? { st: view.rowsState } : {}),
+  };
   const fields: Element[] = [];
   if (item.kind === 'qualitative') {
     fields.push(

@@ -36,6 +36,7 @@ export function entryCard(evaluation: EvaluationView, item: ItemView, opts: Entr
     item: rowView,
     rev: item.value.version,
     evaluationRev: evaluation.version,
+    rowsState: mine.reduce((sum, i) => sum + i.value.version, 0),
     typed: opts.typed ?? null,
     reasonRequiredWhy: opts.reasonRequiredWhy ?? null,
     canGoBack: index > 0,

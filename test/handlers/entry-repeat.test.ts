@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+
+/**
+ * The transport answers a repeated click (same value and inputs on the same message) with no card.
+ * Going back to an earlier row, correcting it, and going back again is not a repeat: the card must move.
+ */
+const { clerk, zhang } = PEOPLE;
+const PASTED = [
+  '项目名称\t社区宣传项目',
+  '全年预算数\t100',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+  '产出指标\t数量指标\t培训人次\t≥100人次\t50\t张伟',
+  '产出指标\t数量指标\t宣传次数\t≥10次\t40\t张伟',
+  '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t10\t张伟',
+].join('\n');
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
+  await h.settle();
+  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+  await h.settle();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+it('上一项, correct the row, 上一项 again: the second trip back shows the earlier row too', async () => {
+  const { fake } = h.bot;
+  const card = () => fake.lastCard(zhang.openId)!;
+  await fake.pressButton(card(), { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '120' } });
+  await h.settle();
+  expect(cardText(card().card)).toContain('第 2/3 项');
+  const back = await fake.pressButton(card(), { operator: zhang.openId, action: A.entryPrev });
+  expect(cardText(back.message.card)).toContain('第 1/3 项');
+  const corrected = await fake.pressButton(back.message, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '110' } });
+  await h.settle();
+  expect(corrected.toast?.type).toBe('success');
+  expect(cardText(corrected.message.card)).toContain('第 2/3 项');
+  const backAgain = await fake.pressButton(corrected.message, { operator: zhang.openId, action: A.entryPrev });
+  expect(cardText(backAgain.message.card)).toContain('第 1/3 项');
+});
