@@ -80,7 +80,8 @@ function recapRow(view: EntryRecapView, row: RecapRow): Element {
           text: tr('修改', 'Edit'),
           size: 'small',
           disabled: Boolean(view.readOnlyReason),
-          value: { action: COLLECTION_ACTIONS.recapEdit, rev: row.rev, evaluationId: view.evaluationId, indicatorId: row.indicatorId },
+          // `state` (all rows' versions): 修改 on a row untouched since the last press is still a new click
+          value: { action: COLLECTION_ACTIONS.recapEdit, rev: row.rev, state: view.rows.reduce((s, r) => s + r.rev, 0), evaluationId: view.evaluationId, indicatorId: row.indicatorId },
         }),
       ],
     },

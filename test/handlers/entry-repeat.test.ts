@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import type { FakeMessage } from '../../src/fake-lark/state';
 
 /**
  * The transport answers a repeated click (same value and inputs on the same message) with no card.
@@ -42,4 +43,26 @@ it('上一项, correct the row, 上一项 again: the second trip back shows the 
   expect(cardText(corrected.message.card)).toContain('第 2/3 项');
   const backAgain = await fake.pressButton(corrected.message, { operator: zhang.openId, action: A.entryPrev });
   expect(cardText(backAgain.message.card)).toContain('第 1/3 项');
+});
+
+it('修改 on the recap works again after another row was changed in between', async () => {
+  const { fake } = h.bot;
+  const card = () => fake.lastCard(zhang.openId)!;
+  for (const actual of ['110', '11', '95%']) {
+    const press = await fake.pressButton(card(), { operator: zhang.openId, action: A.entrySubmit, formValue: { actual } });
+    expect(press.toast?.type).toBe('success');
+  }
+  await h.settle();
+  const recap = card();
+  expect(cardText(recap.card)).toContain('填报汇总');
+  const edit = (m: FakeMessage) => fake.pressButton(m, { operator: zhang.openId, action: A.recapEdit, index: 1 });
+  const second = await edit(recap);
+  expect(cardText(second.message.card)).toContain('第 2/3 项');
+  const first = await fake.pressButton(second.message, { operator: zhang.openId, action: A.entryPrev });
+  expect(cardText(first.message.card)).toContain('第 1/3 项');
+  const changed = await fake.pressButton(first.message, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '105' } });
+  expect(changed.toast?.type).toBe('success');
+  expect(cardText(changed.message.card)).toContain('填报汇总');
+  const secondAgain = await edit(changed.message);
+  expect(cardText(secondAgain.message.card)).toContain('第 2/3 项');
 });
