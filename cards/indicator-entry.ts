@@ -94,7 +94,7 @@ export function indicatorEntryCard(view: IndicatorEntryView): CardJson {
 }
 
 /** After 稍后再填: the card says how to come back, with one button to continue here. */
-export function entryPausedCard(view: { evaluationId: string; projectName: string; rev: number; pending: number; indicatorId: string }): CardJson {
+export function entryPausedCard(view: { evaluationId: string; projectName: string; rev: number; pending: number; indicatorId: string; nonce?: string }): CardJson {
   return card({
     title: tr('稍后再填', 'Later'),
     subtitle: view.projectName,
@@ -110,7 +110,8 @@ export function entryPausedCard(view: { evaluationId: string; projectName: strin
       button({
         text: tr('继续填写', 'Continue'),
         type: 'primary',
-        value: { action: COLLECTION_ACTIONS.entryOpen, rev: view.rev, evaluationId: view.evaluationId, indicatorId: view.indicatorId },
+        // the id of the 稍后再填 click: 继续 → 稍后 → 继续 on one message is not a repeated click
+        value: { action: COLLECTION_ACTIONS.entryOpen, rev: view.rev, evaluationId: view.evaluationId, indicatorId: view.indicatorId, ...(view.nonce ? { n: view.nonce } : {}) },
       }),
     ],
   });

@@ -38,6 +38,8 @@ export interface EntryFormView {
    * one message would otherwise repeat the first 上一项's value.
    */
   rowsState?: number;
+  /** Set when the card answers a click that changes no row (继续填写): the id of that click, for the same reason. */
+  nonce?: string;
   /** What the user typed last time, kept when the submission was refused. */
   typed?: TypedValues | null;
   /** Why the deviation reason is required, once the rules say it is. */
@@ -86,6 +88,7 @@ export function entryForm(view: EntryFormView, submitText: I18nText): Element {
     indicatorId: item.indicatorId,
     ev: view.evaluationRev ?? 0,
     ...(view.rowsState !== undefined ? { st: view.rowsState } : {}),
+    ...(view.nonce ? { n: view.nonce } : {}),
   };
   const fields: Element[] = [];
   if (item.kind === 'qualitative') {

@@ -66,3 +66,15 @@ it('修改 on the recap works again after another row was changed in between', a
   const secondAgain = await edit(changed.message);
   expect(cardText(secondAgain.message.card)).toContain('第 2/3 项');
 });
+
+it('稍后再填 → 继续填写 works every time, not only the first', async () => {
+  const { fake } = h.bot;
+  let message: FakeMessage = fake.lastCard(zhang.openId)!;
+  for (let round = 0; round < 2; round += 1) {
+    const later = await fake.pressButton(message, { operator: zhang.openId, action: A.entryLater });
+    expect(cardText(later.message.card)).toContain('继续填写');
+    const resumed = await fake.pressButton(later.message, { operator: zhang.openId, action: A.entryOpen });
+    expect(cardText(resumed.message.card), `round ${round + 1}`).toContain('第 1/3 项');
+    message = resumed.message;
+  }
+});

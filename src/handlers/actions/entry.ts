@@ -32,7 +32,7 @@ export async function openEntry(deps: CollectionHandlerDeps, action: CardAction)
   const { evaluation, item } = loaded;
   // "开始填写" from 我的 points at the first open row; it may have been answered since
   const target = isOpen(item) ? item : (item.owner.openId ? nextOpenItem(evaluation, item.owner.openId, item.id) : null) ?? item;
-  return answer(entryCard(evaluation, target));
+  return answer(entryCard(evaluation, target, { nonce: action.eventId }));
 }
 
 export async function previousEntry(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
@@ -51,7 +51,7 @@ export async function laterEntry(deps: CollectionHandlerDeps, action: CardAction
   const { evaluation, item } = loaded;
   const open = item.owner.openId ? itemsOf(evaluation, item.owner.openId).filter(isOpen) : [];
   return answer(
-    entryPausedCard({ evaluationId: evaluation.id, projectName: evaluation.project.name, rev: item.value.version, pending: open.length, indicatorId: (open[0] ?? item).id }),
+    entryPausedCard({ evaluationId: evaluation.id, projectName: evaluation.project.name, rev: item.value.version, pending: open.length, indicatorId: (open[0] ?? item).id, nonce: action.eventId }),
   );
 }
 

@@ -12,6 +12,8 @@ export interface EntryCardOptions {
   error?: string | null;
   reasonRequiredWhy?: string | null;
   saved?: SavedNote | null;
+  /** The id of the click this card answers, when that click changed no row (see `EntryFormView.nonce`). */
+  nonce?: string;
 }
 
 export function readOnlyReason(evaluation: EvaluationView): string | null {
@@ -40,6 +42,7 @@ export function entryCard(evaluation: EvaluationView, item: ItemView, opts: Entr
     typed: opts.typed ?? null,
     reasonRequiredWhy: opts.reasonRequiredWhy ?? null,
     canGoBack: index > 0,
+    ...(opts.nonce ? { nonce: opts.nonce } : {}),
   };
   const readOnly = readOnlyReason(evaluation);
   if (item.value.status === 'returned' && !readOnly) {
