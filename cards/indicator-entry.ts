@@ -78,7 +78,8 @@ export function indicatorEntryCard(view: IndicatorEntryView): CardJson {
       button({
         text: tr('刷新', 'Refresh'),
         size: 'small',
-        value: { action: COLLECTION_ACTIONS.entryOpen, rev: view.rev, evaluationId: view.evaluationId, indicatorId: view.item.indicatorId },
+        // n: the click that drew this card, so 刷新 pressed again after a reopen is not a repeat of the press before it
+        value: { action: COLLECTION_ACTIONS.entryOpen, rev: view.rev, evaluationId: view.evaluationId, indicatorId: view.item.indicatorId, ...(view.nonce ? { n: view.nonce } : {}) },
       }),
     );
   } else {

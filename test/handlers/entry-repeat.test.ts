@@ -78,3 +78,19 @@ it('稍后再填 → 继续填写 works every time, not only the first', async (
     message = resumed.message;
   }
 });
+
+it('刷新 on a locked card, pressed again after the admin reopened, opens the form', async () => {
+  const { fake } = h.bot;
+  const { lockEvaluation, reopenEvaluation, findEvaluationsInChat } = await import('../../src/collection');
+  const deps = { db: h.bot.db, clock: { now: () => new Date('2026-11-23T02:00:00Z') } };
+  const [ev] = await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP });
+  expect((await lockEvaluation(deps as never, { evaluationId: ev!.id, actor: clerk.openId })).ok).toBe(true);
+  const opened = await fake.pressButton(fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entryLater });
+  const locked = await fake.pressButton(opened.message, { operator: zhang.openId, action: A.entryOpen });
+  expect(cardText(locked.message.card)).toContain('已锁定');
+  const stillLocked = await fake.pressButton(locked.message, { operator: zhang.openId, text: '刷新' });
+  expect(cardText(stillLocked.message.card)).toContain('已锁定');
+  expect((await reopenEvaluation(deps as never, { evaluationId: ev!.id, actor: clerk.openId })).ok).toBe(true);
+  const reopened = await fake.pressButton(stillLocked.message, { operator: zhang.openId, text: '刷新' });
+  expect(cardText(reopened.message.card)).toContain('"name":"entry_submit"');
+});
