@@ -12,6 +12,8 @@ export interface ChooseGroupView {
   fileName: string;
   messageId: string;
   fileKey: string;
+  /** Who sent the file: only they may choose where it goes (the card can be forwarded). */
+  sender: string;
   groups: Array<{ chatId: string; name: string }>;
 }
 
@@ -43,7 +45,7 @@ export function chooseGroupCard(view: ChooseGroupView): CardJson {
           name: 'choose_group_submit',
           type: 'primary_filled',
           formAction: 'submit',
-          value: { action: COLLECTION_ACTIONS.importChooseGroup, rev: 0, messageId: view.messageId, fileKey: view.fileKey, fileName: view.fileName },
+          value: { action: COLLECTION_ACTIONS.importChooseGroup, rev: 0, messageId: view.messageId, fileKey: view.fileKey, fileName: view.fileName, sender: view.sender },
         }),
       ]),
     );

@@ -171,9 +171,10 @@ const cards: Record<string, CardJson> = {
     fileName: '2019年金融监管专项经费绩效自评表.xlsx',
     messageId: 'om_file',
     fileKey: 'file_v2_abc',
+    sender: 'ou_clerk',
     groups: Array.from({ length: 30 }, (_, i) => ({ chatId: `oc_${i}`, name: `项目群 ${i}` })),
   }),
-  'choose-group (no shared group)': chooseGroupCard({ fileName: 'a.xlsx', messageId: 'om', fileKey: 'fk', groups: [] }),
+  'choose-group (no shared group)': chooseGroupCard({ fileName: 'a.xlsx', messageId: 'om', fileKey: 'fk', sender: 'ou_clerk', groups: [] }),
 };
 
 function callbacks(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {

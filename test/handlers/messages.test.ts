@@ -152,7 +152,13 @@ describe('in a DM', () => {
     expect(title(choose)).toBe('导入表格');
     expect(cardText(choose.card)).toContain(GROUP);
 
+    // forwarded to someone else, the card does not let them send the clerk's file into their own group
     h.bot.fake.addChat({ chatId: 'oc_elsewhere', name: '别的群', members: [zhang.openId] });
+    h.bot.fake.state.chats.get(choose.chatId)!.members.push(zhang.openId); // as if the clerk forwarded the card to 张伟
+    const forwarded = await h.bot.fake.pressButton(choose, { operator: zhang.openId, action: A.importChooseGroup, formValue: { chat: 'oc_elsewhere' } });
+    expect(forwarded.toast?.content).toContain('只有发送这份表格的人');
+    expect(h.bot.fake.messagesTo('oc_elsewhere')).toHaveLength(0);
+
     const notMember = await h.bot.fake.pressButton(choose, { operator: clerk.openId, action: A.importChooseGroup, formValue: { chat: 'oc_elsewhere' } });
     expect(notMember.toast?.content).toContain('你不在这个群里');
 

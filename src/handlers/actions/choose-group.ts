@@ -11,6 +11,10 @@ import { chooseGroupSchema, formText } from './values';
 export async function chooseGroup(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
   const value = chooseGroupSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
+  if (value.data.sender !== action.operator.openId) {
+    // a forwarded card must not let someone else import the sender's file into a group of theirs
+    return answer(null, toast('error', tr('只有发送这份表格的人可以选择导入到哪个群。', 'Only the person who sent this sheet can choose where it goes.')));
+  }
   const chatId = formText(action.formValue, 'chat') ?? action.option ?? null;
   if (!chatId) return answer(null, toast('warning', tr('请先选择要导入到哪个群。', 'Choose a group first.')));
   const members = await deps.lark.listChatMembers(chatId);

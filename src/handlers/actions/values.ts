@@ -9,7 +9,7 @@ export const evaluationValueSchema = z.object({ action: z.string(), rev, evaluat
 export const pageValueSchema = z.object({ action: z.string(), rev: z.coerce.number().int(), evaluationId: z.string().min(1), page: z.coerce.number().int().min(0), ownerOpenId: z.string().optional() });
 export const reviewDecideSchema = itemValueSchema.extend({ decision: z.enum(['approve', 'return']) });
 export const approveAllSchema = evaluationValueSchema.extend({ ownerOpenId: z.string().min(1), rows: z.string() });
-export const chooseGroupSchema = z.object({ action: z.string(), messageId: z.string().min(1), fileKey: z.string().min(1), fileName: z.string().min(1) });
+export const chooseGroupSchema = z.object({ action: z.string(), messageId: z.string().min(1), fileKey: z.string().min(1), fileName: z.string().min(1), sender: z.string().min(1) });
 
 /** Form fields arrive as strings (multi-selects as arrays); anything else is treated as empty. */
 export function formText(form: Record<string, unknown> | undefined, name: string): string | null {

@@ -32,7 +32,7 @@ export function createMessageHandler(deps: CollectionHandlerDeps, commands: read
         const file = fileOf(event);
         if (!file) return say('没能读出这个文件，请重新发送 .xlsx 或 .csv 文件。', 'file-unreadable');
         const groups = await knownGroupsOf(deps.db, { tenantKey: event.tenantKey, openId: event.sender.openId });
-        return reply({ msgType: 'interactive', content: chooseGroupCard({ ...file, messageId: event.messageId, groups }) }, 'choose-group');
+        return reply({ msgType: 'interactive', content: chooseGroupCard({ ...file, messageId: event.messageId, sender: event.sender.openId, groups }) }, 'choose-group');
       }
       const text = messageText(event);
       if (text === null) return say('我能读文字消息和 .xlsx/.csv 表格文件。发送「帮助」查看可以做什么。', 'unsupported');
