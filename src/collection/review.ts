@@ -1,7 +1,7 @@
 import { AtomicConflictError, atomic } from '../storage/atomic';
 import { getEvaluationRow, isAdmin } from '../storage/repositories/evaluations';
 import { appendHistory } from '../storage/repositories/history';
-import { updateValueGuarded } from '../storage/repositories/items';
+import { updateValueWhileOpen } from '../storage/repositories/items';
 import { conflict, invalid, notAdmin, notFound, STATUS_LABEL, wrongStatus } from './refusals';
 import { recomputeStatus } from './status';
 import type { CollectionDeps, EvaluationStatus, ItemView, Outcome, Refusal } from './types';
@@ -78,7 +78,7 @@ async function review(
   };
   try {
     await atomic(deps.db, [
-      { query: updateValueGuarded(deps.db, item.id, req.expectedVersion, changes), expect: 1 },
+      { query: updateValueWhileOpen(deps.db, evaluation.id, item.id, req.expectedVersion, changes), expect: 1 },
       {
         query: appendHistory(deps.db, {
           evaluationId: evaluation.id,

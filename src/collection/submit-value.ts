@@ -5,7 +5,7 @@ import type { ScoredBudget, ScoredIndicator } from '../domain/scoring/result';
 import { AtomicConflictError, atomic } from '../storage/atomic';
 import { getEvaluationRow, isAdmin } from '../storage/repositories/evaluations';
 import { appendHistory } from '../storage/repositories/history';
-import { updateValueGuarded } from '../storage/repositories/items';
+import { updateValueWhileOpen } from '../storage/repositories/items';
 import type { EvaluationRow } from '../storage/tables/core';
 import { conflict, invalid, notFound, notOwner, wrongStatus } from './refusals';
 import { isFailure, scoreBudgetLine, scoreRow, type ScoreFailure } from './scoring';
@@ -53,15 +53,7 @@ export async function submitValue(deps: CollectionDeps, input: SubmitInput): Pro
   };
   const action = item.value.status === 'pending' ? 'submit' : item.value.status === 'returned' ? 'resubmit' : 'revise';
 
-  const write = updateValueGuarded(deps.db, item.id, input.expectedVersion, after).where((eb) =>
-    eb.exists(
-      eb
-        .selectFrom('evaluations')
-        .select('evaluations.id')
-        .where('evaluations.id', '=', evaluation.id)
-        .where('evaluations.status', 'in', ['collecting', 'reviewing']),
-    ),
-  );
+  const write = updateValueWhileOpen(deps.db, evaluation.id, item.id, input.expectedVersion, after);
   try {
     await atomic(deps.db, [
       { query: write, expect: 1 },

@@ -147,3 +147,18 @@ describe('progress', () => {
     ]);
   });
 });
+
+describe('writes racing a lock', () => {
+  it('an answer or review write lands only while the evaluation is open, checked in the same statement', async () => {
+    const { updateValueWhileOpen } = await import('../../src/storage/repositories/items');
+    const row = indicatorNamed(evaluation, '重点企业监测数量');
+    const item = await submit(row, '21');
+    const write = () =>
+      updateValueWhileOpen(deps.db, evaluation.id, item.id, item.value.version, { status: 'returned', review_comment: '请核实' }).executeTakeFirst();
+    // the lock commits between the reviewer's checks and their write
+    await deps.db.updateTable('evaluations').set({ status: 'final' }).where('id', '=', evaluation.id).execute();
+    expect(Number((await write()).numUpdatedRows)).toBe(0);
+    await deps.db.updateTable('evaluations').set({ status: 'reviewing' }).where('id', '=', evaluation.id).execute();
+    expect(Number((await write()).numUpdatedRows)).toBe(1);
+  });
+});

@@ -66,6 +66,28 @@ export function updateValueGuarded(
     .where('version', '=', expectedVersion);
 }
 
+/**
+ * `updateValueGuarded` that also requires the evaluation to be open (collecting or reviewing) in the same
+ * statement, so an answer or a review racing a 锁定 either lands before the lock or not at all.
+ */
+export function updateValueWhileOpen(
+  db: Kysely<Database>,
+  evaluationId: string,
+  itemId: string,
+  expectedVersion: number,
+  changes: Omit<Updateable<IndicatorValuesTable>, 'indicator_id' | 'evaluation_id' | 'version'>,
+) {
+  return updateValueGuarded(db, itemId, expectedVersion, changes).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('evaluations')
+        .select('evaluations.id')
+        .where('evaluations.id', '=', evaluationId)
+        .where('evaluations.status', 'in', ['collecting', 'reviewing']),
+    ),
+  );
+}
+
 export function updateIndicator(
   db: Kysely<Database>,
   itemId: string,
