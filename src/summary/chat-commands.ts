@@ -18,6 +18,7 @@ export const summaryCommand: Command = {
 
 export const unitRollupCommand: Command = {
   words: ['年度汇总', 'yearly'],
+  gluedArgs: true,
   where: 'group',
   help: { usage: '@我 年度汇总 [年份]', description: tr('列出本单位该年度所有项目的预算、执行、得分和等级', 'list the unit’s projects of the year with budget, spending, score and grade'), adminOnly: true },
   async run(ctx) {

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findCommand, type Command } from '../../src/handlers/messages/router';
 import { looksLikePastedTable, mentionsBot, messageText } from '../../src/handlers/messages/text';
 
-const cmd = (words: string[], where: Command['where'] = 'both'): Command => ({
+const cmd = (words: string[], where: Command['where'] = 'both', gluedArgs = false): Command => ({
   words,
   where,
+  gluedArgs,
   help: { usage: words[0]!, description: { zh_cn: words[0]!, en_us: words[0]! } },
   run: async () => {},
 });
@@ -12,9 +13,10 @@ const cmd = (words: string[], where: Command['where'] = 'both'): Command => ({
 describe('findCommand', () => {
   const summary = cmd(['汇总'], 'group');
   const yearly = cmd(['年度汇总'], 'group');
-  const leave = cmd(['请假至'], 'p2p');
+  const leave = cmd(['请假至'], 'p2p', true);
   const help = cmd(['帮助', 'help']);
-  const table = [summary, yearly, leave, help];
+  const importing = cmd(['导入'], 'group');
+  const table = [summary, yearly, leave, help, importing];
 
   it('matches the longest word first and passes the rest as args', () => {
     expect(findCommand(table, '年度汇总 2025', 'group')).toEqual({ command: yearly, args: '2025' });
@@ -25,6 +27,13 @@ describe('findCommand', () => {
     expect(findCommand(table, '请假至2026-10-08', 'p2p')).toEqual({ command: leave, args: '2026-10-08' });
     expect(findCommand(table, 'HELP', 'p2p')?.command).toBe(help);
     expect(findCommand(table, 'helpme', 'p2p')).toBeNull();
+  });
+
+  it('does not take a sentence that merely starts with a command word for that command', () => {
+    expect(findCommand(table, '导入失败怎么办', 'group')).toBeNull();
+    expect(findCommand(table, '帮助一下', 'group')).toBeNull();
+    // a pasted table on the next line is still the argument
+    expect(findCommand(table, '导入\n项目名称\t宣传经费', 'group')).toEqual({ command: importing, args: '项目名称\t宣传经费' });
   });
 
   it('only offers a command where it works', () => {

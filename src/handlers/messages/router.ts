@@ -22,6 +22,11 @@ export interface Command {
   words: readonly string[];
   where: 'group' | 'p2p' | 'both';
   help: HelpCommand;
+  /**
+   * The argument may follow the word without a space (请假至2026-10-08, 转交张伟, 年度汇总2019). Other words
+   * must stand alone or be followed by white space, so 「导入失败怎么办」 is a question, not an import.
+   */
+  gluedArgs?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
 
@@ -34,7 +39,8 @@ export function findCommand(commands: readonly Command[], text: string, chatType
   const normalized = text.replace(/^[/／]/, '').trim();
   const lower = normalized.toLowerCase();
   for (const { command, word } of candidates) {
-    if (lower === word.toLowerCase() || lower.startsWith(`${word.toLowerCase()} `) || (isCjk(word) && normalized.startsWith(word))) {
+    const rest = lower.startsWith(word.toLowerCase()) ? normalized.slice(word.length) : null;
+    if (rest !== null && (rest === '' || /^\s/.test(rest) || (command.gluedArgs === true && isCjk(word)))) {
       return { command, args: normalized.slice(word.length).trim() };
     }
   }

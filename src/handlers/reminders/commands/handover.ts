@@ -17,6 +17,7 @@ const HOW = '请写成「转交 张伟」（同事在评价群里的名字），
  */
 export const handoverCommand: Command = {
   words: ['转交'],
+  gluedArgs: true,
   where: 'both',
   help: { usage: '转交 张伟', description: tr('把我待填报的指标转交给同事（管理员确认后生效）', 'hand my open items to a colleague (after an admin agrees)') },
   async run(ctx) {

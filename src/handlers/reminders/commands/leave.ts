@@ -9,6 +9,7 @@ const HOW = '请写成「请假至 10月8日」或「请假至 2026-10-08」（�
 /** 请假至 <date>: the sender's reminders pause through that day in every evaluation they still owe rows to. */
 export const leaveCommand: Command = {
   words: ['请假至', '请假到'],
+  gluedArgs: true,
   where: 'both',
   help: { usage: '请假至 10月8日', description: tr('暂停对我的提醒，直到该日（含）', 'pause my reminders through that day') },
   async run(ctx) {

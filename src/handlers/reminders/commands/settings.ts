@@ -21,6 +21,7 @@ const HOW = [
  */
 export const reminderSettingsCommand: Command = {
   words: ['提醒设置'],
+  gluedArgs: true,
   where: 'group',
   help: { usage: '@我 提醒设置 群@关', description: tr('查看或调整本群评价的提醒（私信、群提醒、群@、加急、逾期）', 'show or adjust this evaluation’s reminders'), adminOnly: true },
   async run(ctx) {
