@@ -62,13 +62,13 @@ export async function savePreview(deps: CollectionHandlerDeps, action: CardActio
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, members } = loaded;
-  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, members, deps.clock.now()), toast('info', '已经开始收集，设置请在「总览」中查看。'));
+  if (evaluation.status !== 'draft') return answer(previewCardFor(evaluation, members, deps.clock.now()), toast('info', tr('已经开始收集，设置请在「总览」中查看。', 'Collection has already started; see the settings under 总览 (overview).')));
   const refusal = await applyForm(deps, evaluation, members, action);
   const fresh = (await getEvaluation(deps.db, evaluation.id))!;
   const card = previewCardFor(fresh, members);
   if (refusal) return answer(card, refusalToast(refusal));
   const left = fresh.items.filter((i) => !i.owner.openId).length;
-  return answer(card, toast('success', left > 0 ? `已保存，还有 ${left} 项需要指定责任人。` : '已保存。'));
+  return answer(card, toast('success', left > 0 ? tr('已保存，还有 {n} 项需要指定责任人。', 'Saved. {n} rows still need an owner.', { n: String(left) }) : tr('已保存。', 'Saved.')));
 }
 
 export async function startFromPreview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
@@ -91,5 +91,5 @@ export async function startFromPreview(deps: CollectionHandlerDeps, action: Card
     await refreshProgressCard(deps, started.id);
     await sendFirstEntryCards(deps, started, outcome.owners);
   });
-  return answer(card, toast('success', `已开始收集，正在私聊 ${outcome.owners.length} 位责任人。`));
+  return answer(card, toast('success', tr('已开始收集，正在私聊 {n} 位责任人。', 'Collection started; messaging {n} owners.', { n: String(outcome.owners.length) })));
 }
