@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 import type { FakeMessage } from '../../src/fake-lark/state';
 
 /**
@@ -8,22 +8,16 @@ import type { FakeMessage } from '../../src/fake-lark/state';
  * Going back to an earlier row, correcting it, and going back again is not a repeat: the card must move.
  */
 const { clerk, zhang } = PEOPLE;
-const PASTED = [
-  '项目名称\t社区宣传项目',
-  '全年预算数\t100',
-  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+const PASTED = pastedTable('社区宣传项目', 100, [
   '产出指标\t数量指标\t培训人次\t≥100人次\t50\t张伟',
   '产出指标\t数量指标\t宣传次数\t≥10次\t40\t张伟',
   '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t10\t张伟',
-].join('\n');
+]);
 
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
-  await h.settle();
-  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
-  await h.settle();
+  await importAndStart(h, PASTED);
 });
 afterEach(async () => {
   await h.close();

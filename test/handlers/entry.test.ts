@@ -1,26 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { findEvaluationsInChat, markSummaryPosted, type EvaluationView } from '../../src/collection';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /** The owner's walk-through: input handling, navigation, authorization and the locked state. */
 const { clerk, zhang, li } = PEOPLE;
-const PASTED = [
-  '项目名称\t社区宣传项目',
-  '全年预算数\t100',
-  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+const PASTED = pastedTable('社区宣传项目', 100, [
   '产出指标\t数量指标\t培训人次\t≥100人次\t50\t张伟',
   '效益指标\t社会效益指标\t群众知晓率\t≥80%\t30\t李娜',
   '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t10\t张伟',
-].join('\n');
+]);
 
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
-  await h.settle();
-  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
-  await h.settle();
+  await importAndStart(h, PASTED);
 });
 afterEach(async () => {
   await h.close();

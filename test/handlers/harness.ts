@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from '../../cards/lib/actions';
 import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../src/handlers/register';
 import { importTableReaders } from '../../src/handlers/table-readers';
 import type { Clock } from '../../src/platform/clock';
@@ -100,4 +101,18 @@ export function cardText(card: unknown): string {
 export function runningClockFrom(start: string): Clock {
   const offset = new Date(start).getTime() - Date.now();
   return { now: () => new Date(Date.now() + offset) };
+}
+
+/** A table as pasted from Excel: the header fields, the column row, then one tab-separated line per indicator. */
+export function pastedTable(project: string, budget: number, rows: readonly string[]): string {
+  return [`项目名称\t${project}`, `全年预算数\t${budget}`, '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人', ...rows].join('\n');
+}
+
+/** The clerk pastes the table into the group and presses 开始收集: every owner then holds their first card. */
+export async function importAndStart(h: Harness, pasted: string): Promise<void> {
+  const { fake } = h.bot;
+  await fake.sendMessageEvent({ sender: PEOPLE.clerk.openId, chatId: GROUP, mentionBot: true, text: pasted });
+  await h.settle();
+  await fake.pressButton(fake.lastCard(GROUP)!, { operator: PEOPLE.clerk.openId, action: COLLECTION_ACTIONS.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
+  await h.settle();
 }

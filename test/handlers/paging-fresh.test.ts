@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /**
  * Paging is a click like any other, and the transport absorbs a repeat of the same click on the same
@@ -10,12 +10,9 @@ import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness'
  */
 const { clerk, zhang } = PEOPLE;
 const ROWS = 26;
-const PASTED = [
-  '项目名称\t大型培训项目',
-  '全年预算数\t300',
-  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+const PASTED = pastedTable('大型培训项目', 300, [
   ...Array.from({ length: ROWS }, (_, i) => `产出指标\t数量指标\t第${i + 1}期培训班参训人次\t≥100人次\t3\t张伟`),
-].join('\n');
+]);
 
 let h: Harness;
 afterEach(async () => {
@@ -25,10 +22,7 @@ afterEach(async () => {
 it('a page revisited after rows on it were approved shows them approved, not the earlier page', async () => {
   h = await createHarness();
   const { fake } = h.bot;
-  await fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
-  await h.settle();
-  await fake.pressButton(fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
-  await h.settle();
+  await importAndStart(h, PASTED);
   for (let i = 0; i < ROWS; i += 1) {
     const press = await fake.pressButton(fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '100' } });
     expect(press.toast?.type).toBe('success');

@@ -3,17 +3,14 @@ import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { checkCardLimits } from '../../cards/lib/limits';
 import { findEvaluationsInChat } from '../../src/collection';
 import type { CardJson } from '../../src/transport/contract';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /** One owner with 30 rows: the recap and the review card page, and 本页全部通过 approves only what was shown. */
 const { clerk, zhang } = PEOPLE;
 const ROWS = 30;
-const PASTED = [
-  '项目名称\t大型培训项目',
-  '全年预算数\t300',
-  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+const PASTED = pastedTable('大型培训项目', 300, [
   ...Array.from({ length: ROWS }, (_, i) => `产出指标\t数量指标\t第${i + 1}期培训班参训人次\t≥100人次\t3\t张伟`),
-].join('\n');
+]);
 
 let h: Harness;
 afterEach(async () => {
@@ -23,10 +20,7 @@ afterEach(async () => {
 it('pages the recap and the review card, and approves exactly the rows on the page the admin saw', async () => {
   h = await createHarness();
   const { fake } = h.bot;
-  await fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
-  await h.settle();
-  await fake.pressButton(fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
-  await h.settle();
+  await importAndStart(h, PASTED);
   for (let i = 0; i < ROWS; i += 1) {
     const press = await fake.pressButton(fake.lastCard(zhang.openId)!, { operator: zhang.openId, action: A.entrySubmit, formValue: { actual: '100' } });
     expect(press.toast?.type).toBe('success');

@@ -1,28 +1,22 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
 import { findEvaluationsInChat } from '../../src/collection';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /**
  * A qualitative row answered 部分达成 or 未达成 needs a score inside that band (scoring-rules: the
  * evaluator picks it). The owner's card must let them give it; otherwise such a row can never be
  * submitted — only 达成 could.
  */
-const { clerk, zhang } = PEOPLE;
-const PASTED = [
-  '项目名称\t社区宣传项目',
-  '全年预算数\t100',
-  '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人',
+const { zhang } = PEOPLE;
+const PASTED = pastedTable('社区宣传项目', 100, [
   '效益指标\t社会效益指标\t提高民众金融普法满意度\t有效提高\t10\t张伟',
-].join('\n');
+]);
 
 let h: Harness;
 beforeEach(async () => {
   h = await createHarness();
-  await h.bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: GROUP, mentionBot: true, text: PASTED });
-  await h.settle();
-  await h.bot.fake.pressButton(h.bot.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-15 +0800' } });
-  await h.settle();
+  await importAndStart(h, PASTED);
 });
 afterEach(async () => {
   await h.close();
