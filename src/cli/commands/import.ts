@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   createEvaluation,
   isOpenId,
@@ -16,7 +15,7 @@ import { createLarkClient } from '../../transport/client';
 import { getProfile } from '../../domain/scoring/profiles';
 import { readTable } from '../../import/tables/read-table';
 import { systemClock } from '../../platform/clock';
-import { fail, openCliDatabase } from './cli-db';
+import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao import 文件 --chat 群ID --admin 导入人open_id [选项]
   读取 .xlsx / .csv / .json 自评表，存为该群的一项评价（草稿）。
@@ -35,34 +34,24 @@ const USAGE = `用法：jixiao import 文件 --chat 群ID --admin 导入人open_
 
 /** `jixiao import`: an evaluation from a file, for scripting and support (the chat flow does the same). */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        chat: { type: 'string' },
-        admin: { type: 'string' },
-        owner: { type: 'string', multiple: true },
-        tenant: { type: 'string' },
-        profile: { type: 'string' },
-        deadline: { type: 'string' },
-        start: { type: 'boolean' },
-        offline: { type: 'boolean' },
-        json: { type: 'boolean' },
-        db: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-  } catch (error) {
-    return fail((error as Error).message, USAGE);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      chat: { type: 'string' },
+      admin: { type: 'string' },
+      owner: { type: 'string', multiple: true },
+      tenant: { type: 'string' },
+      profile: { type: 'string' },
+      deadline: { type: 'string' },
+      start: { type: 'boolean' },
+      offline: { type: 'boolean' },
+      json: { type: 'boolean' },
+      db: { type: 'string' },
+    },
+    USAGE,
+  );
+  if ('exit' in parsed) return parsed.exit;
   const { values: args, positionals } = parsed;
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const file = positionals[0];
   if (!file || positionals.length > 1) return fail('请给出一个要导入的文件。', USAGE);
   if (!args.chat) return fail('缺少 --chat：评价所在群的 chat_id（oc_…）。', USAGE);

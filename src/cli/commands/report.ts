@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { getEvaluation } from '../../collection';
 import type { EvaluationInput } from '../../domain/evaluation';
 import { DEFAULT_PROFILE, getProfile, profileNames } from '../../domain/scoring/profiles';
@@ -11,7 +10,7 @@ import { buildReports } from '../../reports/build-reports';
 import type { ReportData } from '../../reports/model';
 import { allReviewed, completedAt, respondents } from '../../summary/collection-facts';
 import { toEvaluationInput } from '../../collection/export';
-import { fail, openCliDatabase } from './cli-db';
+import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径]
       jixiao report 文件 --out 目录 [--profile 规则]
@@ -20,21 +19,8 @@ const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径]
 
 /** `jixiao report`: the two documents of an evaluation (stored or a table file), written to a folder. */
 export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: 'string' }, db: { type: 'string' }, profile: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (error) {
-    return fail((error as Error).message, USAGE);
-  }
-  if (parsed.values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { out: { type: 'string' }, db: { type: 'string' }, profile: { type: 'string' } }, USAGE, out);
+  if ('exit' in parsed) return parsed.exit;
   const target = parsed.positionals[0];
   if (!target || parsed.positionals.length > 1) return fail('请给出一个评价ID（ev_…）或一个自评表文件。', USAGE);
   if (!parsed.values.out) return fail('请用 --out 指定输出目录，例如 --out ./报告。', USAGE);

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { getEvaluation, progressOf, STATUS_LABEL, type EvaluationView } from '../../collection';
-import { fail, openCliDatabase } from './cli-db';
+import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao status 评价ID [--json] [--db 路径]
   显示一项评价的状态、进度、待填写的人和每一项的填报情况。`;
@@ -14,21 +13,8 @@ const EVALUATION_STATUS: Record<EvaluationView['status'], string> = {
 
 /** `jixiao status`: where an evaluation stands, for support. */
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (error) {
-    return fail((error as Error).message, USAGE);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { json: { type: 'boolean' }, db: { type: 'string' } }, USAGE);
+  if ('exit' in parsed) return parsed.exit;
   const id = parsed.positionals[0];
   if (!id || parsed.positionals.length > 1) return fail('请给出一个评价ID（ev_…）。', USAGE);
   const { db, close } = await openCliDatabase(parsed.values.db);

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
 import { parseConfig } from '../../config';
 import { calendarOverridesFromEnv, createWorkCalendar } from '../../jobs/calendar/work-calendar';
 import { planDueSteps, runDueJobs } from '../../jobs/run-due-jobs';
@@ -7,6 +6,7 @@ import { loadCollectingSnapshots } from '../../jobs/snapshots';
 import { openSqlite } from '../../node/sqlite';
 import { createLarkClient } from '../../transport/client';
 import { consoleLogger } from '../../transport/log';
+import { fail, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao tick [--now 2026-10-08T09:30:00+08:00] [--dry-run] [--db 路径]
   运行一次提醒调度（与服务器每分钟、Worker 定时触发所做的相同）。
@@ -16,21 +16,10 @@ const USAGE = `用法：jixiao tick [--now 2026-10-08T09:30:00+08:00] [--dry-run
 
 /** `jixiao tick`: one scheduler run from a shell, for operations and tests. */
 export async function run(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommandArgs(argv, { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, db: { type: 'string' } }, USAGE);
+  if ('exit' in parsed) return parsed.exit;
+  if (parsed.positionals.length > 0) return fail(`不认识的参数：${parsed.positionals.join(' ')}`, USAGE);
+  const args = parsed.values;
   const now = args.now ? new Date(args.now) : new Date();
   if (Number.isNaN(now.getTime())) {
     process.stderr.write(`--now “${args.now}” 不是有效时间，请写成 2026-10-08T09:30:00+08:00\n`);
