@@ -4,8 +4,8 @@
  * and the time to draw the biggest cards with 60 rows. Printed beside Lark's 3 s callback window
  * (2 s handler budget) and the 30 KB / 200-component card limits.
  */
-import { COLLECTION_ACTIONS as A } from '../cards/lib/actions';
-import { cardBytes, countComponents } from '../cards/lib/limits';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
+import { cardBytes, countComponents } from '#cards/shared/limits';
 import { findEvaluationsInChat } from '../src/collection';
 import { recapCard } from '../src/handlers/views/entry';
 import { previewCardFor } from '../src/handlers/views/preview';

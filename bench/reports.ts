@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { summaryCard } from '../cards/summary';
-import { cardBytes } from '../cards/lib/limits';
+import { summaryCard } from '#cards/summary/summary';
+import { cardBytes } from '#cards/shared/limits';
 import { evaluationInputSchema, type EvaluationInput } from '../src/domain/evaluation';
 import { scoreEvaluation } from '../src/domain/scoring/score-evaluation';
 import { buildSelfEvaluationReport } from '../src/reports/docx/self-evaluation-report';

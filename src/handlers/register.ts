@@ -1,4 +1,4 @@
-import { COLLECTION_ACTIONS, COLLECTION_ACTION_NAMES, type CollectionAction } from '../../cards/lib/actions';
+import { COLLECTION_ACTIONS, COLLECTION_ACTION_NAMES, type CollectionAction } from '#cards/collection/actions';
 import type { CardAction, CardActionResponse } from '../transport/contract';
 import type { Dispatcher } from '../transport/dispatcher';
 import { chooseGroup } from './actions/choose-group';

@@ -1,6 +1,6 @@
-import { adminOverdueCard } from '../../cards/admin-overdue';
-import { reminderDmCard } from '../../cards/reminder-dm';
-import { reminderGroupCard } from '../../cards/reminder-group';
+import { adminOverdueCard } from '#cards/reminders/admin-overdue';
+import { reminderDmCard } from '#cards/reminders/reminder-dm';
+import { reminderGroupCard } from '#cards/reminders/reminder-group';
 import type { CardJson, ReceiveIdType } from '../transport/contract';
 import { addDays, shanghaiDate } from './calendar/shanghai-time';
 import type { WorkCalendar } from './calendar/work-calendar';

@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat } from '../collection';
 import { scoreEvaluation } from '../domain/scoring/score-evaluation';
 import type { FakeMessage } from '../fake-lark';

@@ -1,4 +1,4 @@
-import { summaryCard } from '../../cards/summary';
+import { summaryCard } from '#cards/summary/summary';
 import { toEvaluationInput } from '../collection/export';
 import type { EvaluationView } from '../collection/types';
 import type { EvaluationInput } from '../domain/evaluation';

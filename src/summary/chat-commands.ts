@@ -1,4 +1,4 @@
-import { tr } from '../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import type { Command } from '../handlers/messages/router';
 import { runSummaryCommand, runUnitRollupCommand } from './commands';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { unitRollupCard, type UnitRollupProject, type UnitRollupView } from '../../cards/unit-rollup';
+import { unitRollupCard, type UnitRollupProject, type UnitRollupView } from '#cards/summary/unit-rollup';
 import { toEvaluationInput } from '../collection/export';
 import { findEvaluationsInChat } from '../collection/queries';
 import type { EvaluationView, Outcome } from '../collection/types';

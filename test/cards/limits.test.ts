@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { button, card, form, input, markdown, table } from '../../cards/lib/elements';
-import { checkCardLimits, countComponents } from '../../cards/lib/limits';
+import { button, card, form, input, markdown, table } from '#cards/shared/elements';
+import { checkCardLimits, countComponents } from '#cards/shared/limits';
 import type { CardJson } from '../../src/transport/contract';
 
 const ok = () => card({ title: 't', elements: [markdown('hello')] });

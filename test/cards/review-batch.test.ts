@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reviewBatchCard, type ReviewRow } from '../../cards/review-batch';
+import { reviewBatchCard, type ReviewRow } from '#cards/collection/review-batch';
 import { validateCard } from '../../src/fake-lark/card-rules';
 import { sixtyRows } from './sixty-rows';
 

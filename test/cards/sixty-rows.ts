@@ -1,4 +1,4 @@
-import type { EntryRowView } from '../../cards/lib/view';
+import type { EntryRowView } from '#cards/collection/view';
 
 /**
  * The largest realistic evaluation: 60 indicators whose names, targets and reasons come from the

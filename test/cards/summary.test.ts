@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCardLimits } from '../../cards/lib/limits';
-import { gradeTemplate, summaryCard } from '../../cards/summary';
+import { checkCardLimits } from '#cards/shared/limits';
+import { gradeTemplate, summaryCard } from '#cards/summary/summary';
 import type { EvaluationInput } from '../../src/domain/evaluation';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { seedInput } from '../reports/seeds';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCardLimits } from '../../cards/lib/limits';
-import { unitRollupCard } from '../../cards/unit-rollup';
+import { checkCardLimits } from '#cards/shared/limits';
+import { unitRollupCard } from '#cards/summary/unit-rollup';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { SEED_TABLES, seedInput } from '../reports/seeds';
 

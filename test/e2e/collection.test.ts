@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
-import { checkCardLimits } from '../../cards/lib/limits';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
+import { checkCardLimits } from '#cards/shared/limits';
 import { findEvaluationsInChat, getEvaluation, toEvaluationInput, type EvaluationView } from '../../src/collection';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import type { FakeMessage } from '../../src/fake-lark/state';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat, markSummaryPosted, type EvaluationView } from '../../src/collection';
 import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
-import { checkCardLimits } from '../../cards/lib/limits';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
+import { checkCardLimits } from '#cards/shared/limits';
 import { findEvaluationsInChat } from '../../src/collection';
 import { importIntoChat } from '../../src/handlers/import-flow';
 import type { FakeMessage } from '../../src/fake-lark/state';

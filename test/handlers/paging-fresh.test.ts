@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { COLLECTION_ACTIONS as A } from '../../cards/lib/actions';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { cardText, createHarness, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /**

@@ -1,5 +1,5 @@
-import { groupChosenCard } from '../../../cards/choose-group';
-import { tr } from '../../../cards/lib/i18n';
+import { groupChosenCard } from '#cards/collection/choose-group';
+import { tr } from '#cards/shared/i18n';
 import type { CardAction, CardActionResponse } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';
 import { importIntoChat } from '../import-flow';

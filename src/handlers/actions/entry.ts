@@ -1,5 +1,5 @@
-import { entryPausedCard } from '../../../cards/indicator-entry';
-import { tr } from '../../../cards/lib/i18n';
+import { entryPausedCard } from '#cards/collection/indicator-entry';
+import { tr } from '#cards/shared/i18n';
 import { getEvaluation, getItem, submitValue, type EvaluationView, type ItemView } from '../../collection';
 import type { CardAction, CardActionResponse } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';

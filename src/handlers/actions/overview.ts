@@ -1,4 +1,4 @@
-import { tr } from '../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { getEvaluation, lockEvaluation, reopenEvaluation } from '../../collection';
 import type { CardAction, CardActionResponse } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';

@@ -1,4 +1,4 @@
-import { tr } from '../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { addAdmin, assignOwner, getEvaluation, setDeadline, startCollection, type EvaluationView, type Refusal } from '../../collection';
 import type { CardAction, CardActionResponse, ChatMember } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';

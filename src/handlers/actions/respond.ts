@@ -1,4 +1,4 @@
-import type { I18nText } from '../../../cards/lib/i18n';
+import type { I18nText } from '#cards/shared/i18n';
 import type { Refusal } from '../../collection';
 import type { CardActionResponse, CardJson, Toast } from '../../transport/contract';
 

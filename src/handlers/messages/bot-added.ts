@@ -1,4 +1,4 @@
-import { helpCard } from '../../../cards/help';
+import { helpCard } from '#cards/shared/help';
 import type { BotMembershipEvent, EventMeta } from '../../transport/event-types';
 import type { CollectionHandlerDeps } from '../deps';
 import { sendCard } from '../notify/send';

@@ -1,4 +1,4 @@
-import { chooseGroupCard } from '../../../cards/choose-group';
+import { chooseGroupCard } from '#cards/collection/choose-group';
 import type { MessageEvent, OutgoingMessage } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';
 import { sendUuid } from '../uuid';

@@ -1,4 +1,4 @@
-import type { HelpCommand } from '../../../cards/help';
+import type { HelpCommand } from '#cards/shared/help';
 import type { MessageEvent, OutgoingMessage } from '../../transport/contract';
 import type { CollectionHandlerDeps } from '../deps';
 

@@ -1,5 +1,5 @@
-import { summaryOutdatedCard } from '../../../cards/reminder-summary-outdated';
-import { summaryCard } from '../../../cards/summary';
+import { summaryOutdatedCard } from '#cards/summary/summary-outdated';
+import { summaryCard } from '#cards/summary/summary';
 import { getEvaluation } from '../../collection';
 import { toEvaluationInput } from '../../collection/export';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';

@@ -1,5 +1,5 @@
-import { ADMIN_OVERDUE_ACTIONS } from '../../../cards/admin-overdue';
-import { HANDOVER_ACTIONS } from '../../../cards/handover-confirm';
+import { ADMIN_OVERDUE_ACTIONS } from '#cards/reminders/admin-overdue';
+import { HANDOVER_ACTIONS } from '#cards/collection/handover-confirm';
 import type { CardAction, CardActionResponse } from '../../transport/contract';
 import type { Dispatcher } from '../../transport/dispatcher';
 import { HANDOVER_HANDLERS } from './actions/handover';

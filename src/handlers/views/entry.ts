@@ -1,7 +1,7 @@
-import { entryRecapCard } from '../../../cards/entry-recap';
-import { indicatorEntryCard, type SavedNote } from '../../../cards/indicator-entry';
-import type { TypedValues } from '../../../cards/lib/entry-form';
-import { reviseEntryCard } from '../../../cards/revise-entry';
+import { entryRecapCard } from '#cards/collection/entry-recap';
+import { indicatorEntryCard, type SavedNote } from '#cards/collection/indicator-entry';
+import type { TypedValues } from '#cards/collection/entry-form';
+import { reviseEntryCard } from '#cards/collection/revise-entry';
 import type { EvaluationView, ItemView } from '../../collection';
 import type { CardJson } from '../../transport/contract';
 import { itemsOf, placeholderFor, toRowView } from './rows';

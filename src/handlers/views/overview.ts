@@ -1,4 +1,4 @@
-import { adminOverviewCard } from '../../../cards/admin-overview';
+import { adminOverviewCard } from '#cards/collection/admin-overview';
 import { toEvaluationInput, type EvaluationView } from '../../collection';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import type { CardJson } from '../../transport/contract';

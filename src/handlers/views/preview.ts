@@ -1,4 +1,4 @@
-import { importPreviewCard, type AuditFinding } from '../../../cards/import-preview';
+import { importPreviewCard, type AuditFinding } from '#cards/collection/import-preview';
 import { toEvaluationInput, type EvaluationView } from '../../collection';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import type { CardJson, ChatMember } from '../../transport/contract';

@@ -1,4 +1,4 @@
-import { progressCard } from '../../../cards/progress';
+import { progressCard } from '#cards/collection/progress';
 import { progressOf, type EvaluationView } from '../../collection';
 import type { CardJson } from '../../transport/contract';
 import { chinaTime } from './rows';

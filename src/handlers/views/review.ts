@@ -1,4 +1,4 @@
-import { reviewBatchCard } from '../../../cards/review-batch';
+import { reviewBatchCard } from '#cards/collection/review-batch';
 import type { EvaluationView } from '../../collection';
 import type { CardJson } from '../../transport/contract';
 import { readOnlyReason } from './entry';

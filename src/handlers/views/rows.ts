@@ -1,4 +1,4 @@
-import type { ItemKind, EntryRowView } from '../../../cards/lib/view';
+import type { ItemKind, EntryRowView } from '#cards/collection/view';
 import { actualPlaceholder } from '../../domain/scoring/parse-target';
 import type { EvaluationView, ItemView } from '../../collection';
 

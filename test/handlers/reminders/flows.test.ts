@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_OVERDUE_ACTIONS } from '../../../cards/admin-overdue';
-import { HANDOVER_ACTIONS } from '../../../cards/handover-confirm';
-import { COLLECTION_ACTIONS as A } from '../../../cards/lib/actions';
+import { ADMIN_OVERDUE_ACTIONS } from '#cards/reminders/admin-overdue';
+import { HANDOVER_ACTIONS } from '#cards/collection/handover-confirm';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat, type EvaluationView } from '../../../src/collection';
 import { decideHandover } from '../../../src/jobs/services/handover';
 import { listHistory } from '../../../src/storage/repositories/history';

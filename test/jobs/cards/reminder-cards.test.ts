@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { adminOverdueCard, adminOverdueResolvedCard } from '../../../cards/admin-overdue';
-import { handoverConfirmCard } from '../../../cards/handover-confirm';
-import { tr } from '../../../cards/lib/i18n';
-import { checkCardLimits } from '../../../cards/lib/limits';
-import { reminderDmCard } from '../../../cards/reminder-dm';
-import { reminderGroupCard } from '../../../cards/reminder-group';
+import { adminOverdueCard, adminOverdueResolvedCard } from '#cards/reminders/admin-overdue';
+import { handoverConfirmCard } from '#cards/collection/handover-confirm';
+import { tr } from '#cards/shared/i18n';
+import { checkCardLimits } from '#cards/shared/limits';
+import { reminderDmCard } from '#cards/reminders/reminder-dm';
+import { reminderGroupCard } from '#cards/reminders/reminder-group';
 import { validateCard } from '../../../src/fake-lark';
 
 /** The reminder cards at their largest realistic size stay inside Lark's card limits. */

@@ -1,5 +1,5 @@
-import { helpCard } from '../../../../cards/help';
-import { tr } from '../../../../cards/lib/i18n';
+import { helpCard } from '#cards/shared/help';
+import { tr } from '#cards/shared/i18n';
 import type { Command } from '../router';
 
 /** 帮助: the commands that work here, read from the router's own table. */

@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { importIntoChat, type SheetSource } from '../../import-flow';
 import { recentFileFrom } from '../recent-file';
 import type { Command, CommandContext } from '../router';

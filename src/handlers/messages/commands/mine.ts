@@ -1,5 +1,5 @@
-import { tr } from '../../../../cards/lib/i18n';
-import { myPendingCard } from '../../../../cards/my-pending';
+import { tr } from '#cards/shared/i18n';
+import { myPendingCard } from '#cards/collection/my-pending';
 import { pendingItemsForOwner } from '../../../collection';
 import { entryCard } from '../../views/entry';
 import type { Command } from '../router';

@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { findEvaluationsInChat } from '../../../collection';
 import { overviewCardFor } from '../../views/overview';
 import type { Command } from '../router';

@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { findEvaluationsInChat, setProgressMessage } from '../../../collection';
 import { sendUuid } from '../../uuid';
 import { progressCardFor } from '../../views/progress';

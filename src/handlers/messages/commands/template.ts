@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import type { Command } from '../router';
 
 /** 模板: the project's own simple template as an .xlsx file. */

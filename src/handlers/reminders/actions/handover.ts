@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOVER_ACTIONS, handoverConfirmCard } from '../../../../cards/handover-confirm';
+import { HANDOVER_ACTIONS, handoverConfirmCard } from '#cards/collection/handover-confirm';
 import { getEvaluation } from '../../../collection';
 import { decideHandover } from '../../../jobs/services/handover';
 import type { CardAction, CardActionResponse } from '../../../transport/contract';

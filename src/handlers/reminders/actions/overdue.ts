@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ADMIN_OVERDUE_ACTIONS, adminOverdueResolvedCard } from '../../../../cards/admin-overdue';
-import { tr } from '../../../../cards/lib/i18n';
+import { ADMIN_OVERDUE_ACTIONS, adminOverdueResolvedCard } from '#cards/reminders/admin-overdue';
+import { tr } from '#cards/shared/i18n';
 import { getEvaluation, lockEvaluation, parseDeadline, setDeadline } from '../../../collection';
 import { formatDay } from '../../../jobs/services/parse-date';
 import { postSummary } from '../../../summary/post-summary';

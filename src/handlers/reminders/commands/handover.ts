@@ -1,5 +1,5 @@
-import { handoverConfirmCard } from '../../../../cards/handover-confirm';
-import { tr } from '../../../../cards/lib/i18n';
+import { handoverConfirmCard } from '#cards/collection/handover-confirm';
+import { tr } from '#cards/shared/i18n';
 import { resolveOwners } from '../../../collection/resolve-owners';
 import { requestHandover } from '../../../jobs/services/handover';
 import { listOpenItemIdsForOwner } from '../../../storage/repositories/items';

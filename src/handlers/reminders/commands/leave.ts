@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { shanghaiDate } from '../../../jobs/calendar/shanghai-time';
 import { formatDay, parseLooseDate } from '../../../jobs/services/parse-date';
 import { setLeave } from '../../../jobs/services/leave';

@@ -1,4 +1,4 @@
-import { tr } from '../../../../cards/lib/i18n';
+import { tr } from '#cards/shared/i18n';
 import { findEvaluationsInChat } from '../../../collection';
 import { type LadderSettings, resolveLadderSettings } from '../../../jobs/ladder/settings';
 import { type LadderPatch, updateLadderSettings } from '../../../jobs/services/ladder-settings';

@@ -1,8 +1,8 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, divider, markdown } from './lib/elements';
-import { tr } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from '../collection/actions';
+import { button, card, divider, markdown } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /**
  * The owner's reminder: a NEW direct message (editing an existing card notifies nobody), listing what

@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { card, markdown } from './lib/elements';
-import { tr } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { card, markdown } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /**
  * One group message per chat and step (never one per person): the owners still pending, each with

@@ -1,10 +1,10 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, divider, markdown, type Element } from './lib/elements';
-import { join, tr, type Text } from './lib/i18n';
-import { statusIcon, statusLabel } from './lib/labels';
-import { clip, escapeMd } from './lib/markdown';
-import type { EntryStatus } from './lib/view';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, divider, markdown, type Element } from '../shared/elements';
+import { join, tr, type Text } from '../shared/i18n';
+import { statusIcon, statusLabel } from '../shared/labels';
+import { clip, escapeMd } from '../shared/markdown';
+import type { EntryStatus } from './view';
 
 /** 我的 (DM): my open items in every evaluation, each evaluation with a button into its walk-through. */
 export interface MyPendingView {

@@ -1,10 +1,10 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, columns, divider, markdown, type Element } from './lib/elements';
-import { join, tr } from './lib/i18n';
-import { statusIcon, statusLabel } from './lib/labels';
-import { clip, escapeMd, num } from './lib/markdown';
-import type { EntryRowView } from './lib/view';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, columns, divider, markdown, type Element } from '../shared/elements';
+import { join, tr } from '../shared/i18n';
+import { statusIcon, statusLabel } from '../shared/labels';
+import { clip, escapeMd, num } from '../shared/markdown';
+import type { EntryRowView } from './view';
 
 /** 填报汇总 (DM): every entry of one owner after the last item, each with a 修改 button. */
 export interface RecapRow extends EntryRowView {

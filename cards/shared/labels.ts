@@ -1,5 +1,5 @@
 import { tr, type I18nText } from './i18n';
-import type { EntryStatus, ItemKind } from './view';
+import type { EntryStatus, ItemKind } from '../collection/view';
 
 /** Labels several cards share, so the same thing is called the same everywhere. */
 export const L = {

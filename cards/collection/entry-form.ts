@@ -1,8 +1,8 @@
 import { COLLECTION_ACTIONS } from './actions';
-import { button, columns, form, input, markdown, selectStatic, type Element } from './elements';
-import { join, tr, type I18nText } from './i18n';
-import { itemPath, L } from './labels';
-import { escapeMd, num } from './markdown';
+import { button, columns, form, input, markdown, selectStatic, type Element } from '../shared/elements';
+import { join, tr, type I18nText } from '../shared/i18n';
+import { itemPath, L } from '../shared/labels';
+import { escapeMd, num } from '../shared/markdown';
 import type { EntryRowView } from './view';
 
 /**

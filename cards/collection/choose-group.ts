@@ -1,8 +1,8 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, form, markdown, selectStatic, type Element } from './lib/elements';
-import { tr } from './lib/i18n';
-import { escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, form, markdown, selectStatic, type Element } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { escapeMd } from '../shared/markdown';
 
 /**
  * 选择群 (DM): a sheet sent to the bot privately is imported into the group chosen here. The file's

@@ -1,8 +1,8 @@
-import type { CardJson } from '../src/transport/contract';
-import { card, markdown, type Element } from './lib/elements';
-import { currentValueLine, entryForm, itemDescription, type EntryFormView } from './lib/entry-form';
-import { join, tr } from './lib/i18n';
-import { escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { card, markdown, type Element } from '../shared/elements';
+import { currentValueLine, entryForm, itemDescription, type EntryFormView } from './entry-form';
+import { join, tr } from '../shared/i18n';
+import { escapeMd } from '../shared/markdown';
 
 /** 退回修改 (DM): a row an admin sent back, with their comment and the value as it stands. */
 export interface ReviseEntryView extends EntryFormView {

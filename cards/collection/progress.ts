@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { card, markdown, type Element } from './lib/elements';
-import { join, tr, type I18nText } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { card, markdown, type Element } from '../shared/elements';
+import { join, tr, type I18nText } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /**
  * 填报进度 (group): one card per evaluation, patched in place as entries arrive (the sender keeps

@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { card, markdown, table, type Element } from './lib/elements';
-import { tr } from './lib/i18n';
-import { clip, escapeMd, num } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { card, markdown, table, type Element } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { clip, escapeMd, num } from '../shared/markdown';
 
 /**
  * 年度汇总 (group): one unit's projects of a year in the shape of seed 002's project table —

@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { markdown } from './lib/elements';
-import { tr } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { markdown } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /**
  * The posted summary card after a late entry: the same card redrawn from the current data, with a grey

@@ -1,6 +1,6 @@
-import type { CardJson } from '../src/transport/contract';
-import { card, markdown, type Element } from './lib/elements';
-import { join, tr, type I18nText } from './lib/i18n';
+import type { CardJson } from '../../src/transport/contract';
+import { card, markdown, type Element } from './elements';
+import { join, tr, type I18nText } from './i18n';
 
 /** 帮助: the commands that work where the user asked, taken from the command router's table. */
 export interface HelpCommand {

@@ -1,6 +1,6 @@
-import type { ScoreResult } from '../src/domain/scoring/result';
-import type { Element } from './lib/elements';
-import { clip } from './lib/markdown';
+import type { ScoreResult } from '../../src/domain/scoring/result';
+import type { Element } from '../shared/elements';
+import { clip } from '../shared/markdown';
 
 /**
  * 得分 against 分值 per indicator as a card chart (VChart grouped bar). Kept to the spec fields VChart

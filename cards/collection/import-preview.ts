@@ -1,10 +1,10 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, columns, datePicker, divider, form, markdown, selectPerson, table, type Element } from './lib/elements';
-import { join, tr, type Text } from './lib/i18n';
-import { L } from './lib/labels';
-import { clip, escapeMd, num } from './lib/markdown';
-import type { ProjectView } from './lib/view';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, columns, datePicker, divider, form, markdown, selectPerson, table, type Element } from '../shared/elements';
+import { join, tr, type Text } from '../shared/i18n';
+import { L } from '../shared/labels';
+import { clip, escapeMd, num } from '../shared/markdown';
+import type { ProjectView } from './view';
 
 /**
  * 导入预览: what was read from the table, what is wrong with it, and the controls the importer (and

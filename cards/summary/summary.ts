@@ -1,11 +1,11 @@
-import type { EvaluationInput } from '../src/domain/evaluation';
-import type { ScoredIndicator, ScoreResult } from '../src/domain/scoring/result';
-import type { CardJson } from '../src/transport/contract';
-import { card, collapsible, markdown, table, type Element, type HeaderTemplate } from './lib/elements';
-import { join, tr, type I18nText } from './lib/i18n';
-import { L } from './lib/labels';
-import { checkCardLimits } from './lib/limits';
-import { clip, escapeMd, num } from './lib/markdown';
+import type { EvaluationInput } from '../../src/domain/evaluation';
+import type { ScoredIndicator, ScoreResult } from '../../src/domain/scoring/result';
+import type { CardJson } from '../../src/transport/contract';
+import { card, collapsible, markdown, table, type Element, type HeaderTemplate } from '../shared/elements';
+import { join, tr, type I18nText } from '../shared/i18n';
+import { L } from '../shared/labels';
+import { checkCardLimits } from '../shared/limits';
+import { clip, escapeMd, num } from '../shared/markdown';
 import { scoreChart } from './summary-chart';
 
 /**

@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { button, card, columns, datePicker, divider, form, markdown } from './lib/elements';
-import { tr, type Text } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { button, card, columns, datePicker, divider, form, markdown } from '../shared/elements';
+import { tr, type Text } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /**
  * The daily DM to each admin once the deadline has passed: who is still pending, and the three ways

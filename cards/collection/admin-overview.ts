@@ -1,10 +1,10 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, columns, markdown, table, type Element } from './lib/elements';
-import { join, tr } from './lib/i18n';
-import { statusLabel } from './lib/labels';
-import { clip, escapeMd, num } from './lib/markdown';
-import type { EntryRowView } from './lib/view';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, columns, markdown, table, type Element } from '../shared/elements';
+import { join, tr } from '../shared/i18n';
+import { statusLabel } from '../shared/labels';
+import { clip, escapeMd, num } from '../shared/markdown';
+import type { EntryRowView } from './view';
 
 /**
  * 总览 (admins, group): where every row stands, the running total and grade, and the lock /

@@ -1,7 +1,7 @@
-import type { CardJson } from '../src/transport/contract';
-import { button, card, columns, markdown } from './lib/elements';
-import { tr } from './lib/i18n';
-import { clip, escapeMd } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { button, card, columns, markdown } from '../shared/elements';
+import { tr } from '../shared/i18n';
+import { clip, escapeMd } from '../shared/markdown';
 
 /** Sent to the evaluation's admins when an owner replies 转交 <person>; the first decision wins. */
 export interface HandoverConfirmView {

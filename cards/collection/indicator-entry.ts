@@ -1,9 +1,9 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, markdown, type Element } from './lib/elements';
-import { currentValueLine, entryForm, itemDescription, type EntryFormView } from './lib/entry-form';
-import { join, tr } from './lib/i18n';
-import { escapeMd, num } from './lib/markdown';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, markdown, type Element } from '../shared/elements';
+import { currentValueLine, entryForm, itemDescription, type EntryFormView } from './entry-form';
+import { join, tr } from '../shared/i18n';
+import { escapeMd, num } from '../shared/markdown';
 
 /**
  * 填报卡 (DM): one indicator of the owner's walk-through — 第 2/5 项 — with the input for its actual

@@ -1,10 +1,10 @@
-import type { CardJson } from '../src/transport/contract';
-import { COLLECTION_ACTIONS } from './lib/actions';
-import { button, card, columns, divider, form, input, markdown, type Element } from './lib/elements';
-import { join, tr } from './lib/i18n';
-import { L, statusIcon } from './lib/labels';
-import { clip, escapeMd, num } from './lib/markdown';
-import type { EntryRowView } from './lib/view';
+import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
+import { button, card, columns, divider, form, input, markdown, type Element } from '../shared/elements';
+import { join, tr } from '../shared/i18n';
+import { L, statusIcon } from '../shared/labels';
+import { clip, escapeMd, num } from '../shared/markdown';
+import type { EntryRowView } from './view';
 
 /**
  * 审核 (admin DM): one owner's submitted rows with 通过 / 退回 per row. 退回 needs the comment typed
