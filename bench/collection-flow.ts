@@ -6,13 +6,13 @@
  */
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { cardBytes, countComponents } from '#cards/shared/limits';
-import { findEvaluationsInChat } from '../src/collection';
-import { recapCard } from '../src/handlers/views/entry';
-import { previewCardFor } from '../src/handlers/views/preview';
-import { reviewCardFor } from '../src/handlers/views/review';
+import { findEvaluationsInChat } from '../src/features/collection/service';
+import { recapCard } from '../src/features/collection/handlers/views/entry';
+import { previewCardFor } from '../src/features/collection/handlers/views/preview';
+import { reviewCardFor } from '../src/features/collection/handlers/views/review';
 import { createLocalBot } from '../src/node/local-mode';
 import { openSqlite } from '../src/node/sqlite';
-import { silentLogger } from '../src/transport/log';
+import { silentLogger } from '../src/platform/log';
 
 const OWNER = { openId: 'ou_bench_owner', name: '张伟' };
 const CLERK = { openId: 'ou_bench_clerk', name: '赵敏' };

@@ -66,7 +66,7 @@ async function serveFull(dbPath: string): Promise<number> {
   const { createNodeCrypto } = await import('../src/node/crypto-node');
   const { createDispatcher } = await import('../src/transport/dispatcher');
   const { createLarkClient } = await import('../src/transport/client');
-  const { silentLogger } = await import('../src/transport/log');
+  const { silentLogger } = await import('../src/platform/log');
   const { systemClock } = await import('../src/platform/clock');
   const { groupCommitWrites } = await import('../src/storage/repositories/transport/group-commit');
   const { db } = await openSqlite(dbPath);

@@ -13,7 +13,7 @@ import type { Dispatcher } from './transport/dispatcher';
 import { defaultRunInBackground, type RunInBackground } from './transport/inbound/background';
 import { createEventProcessor, type EventProcessor } from './transport/inbound/process-event';
 import { handleWebhook, type WebhookDeps } from './transport/inbound/webhook';
-import { consoleLogger, errorFields, type Logger } from './transport/log';
+import { consoleLogger, errorFields, type Logger } from './platform/log';
 
 export interface AppDeps {
   config: Config;

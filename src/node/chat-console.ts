@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FakeMessage } from '../fake-lark';
-import { silentLogger } from '../transport/log';
+import { silentLogger } from '../platform/log';
 import { cardLines } from './demo-transcript';
 import { createLocalBot } from './local-mode';
 import { openSqlite } from './sqlite';

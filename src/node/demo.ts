@@ -9,12 +9,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
-import { findEvaluationsInChat } from '../collection';
+import { findEvaluationsInChat } from '../features/collection/service';
 import { scoreEvaluation } from '../domain/scoring/score-evaluation';
 import type { FakeMessage } from '../fake-lark';
 import { systemClock, type Clock } from '../platform/clock';
-import { buildSelfEvaluationWorkbook } from '../reports/xlsx/self-evaluation-workbook';
-import { silentLogger } from '../transport/log';
+import { buildSelfEvaluationWorkbook } from '../features/reports/xlsx/self-evaluation-workbook';
+import { silentLogger } from '../platform/log';
 import { DEMO_ANSWERS, DEMO_BUDGET_ANSWER, DEMO_PEOPLE, SEED_000_SHEET, type DemoPerson } from './demo-seed';
 import { createTranscript } from './demo-transcript';
 import { createLocalBot } from './local-mode';

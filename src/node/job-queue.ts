@@ -1,6 +1,6 @@
 import type { EventProcessor } from '../transport/inbound/process-event';
 import { pruneBefore, pruneCardActionsBefore } from '../transport/inbound/retention';
-import { errorFields, type Logger } from '../transport/log';
+import { errorFields, type Logger } from '../platform/log';
 import type { Clock } from '../platform/clock';
 import type { InboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import type { CardActionsRepository } from '../storage/repositories/transport/card-actions';

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import { parseConfig, type Config } from '../config';
 import { createFakeLark, type FakeLark } from '../fake-lark';
-import { createFeatureDispatcher } from '../handlers/register-features';
-import { createWorkCalendar } from '../jobs/calendar/work-calendar';
+import { createFeatureDispatcher } from '../features/register';
+import { createWorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
@@ -12,7 +12,7 @@ import { createLarkClient, type FullLarkClient } from '../transport/client';
 import type { Dispatcher } from '../transport/dispatcher';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import type { RunInBackground } from '../transport/inbound/background';
-import { errorFields, type Logger } from '../transport/log';
+import { errorFields, type Logger } from '../platform/log';
 import { createNodeCrypto } from './crypto-node';
 
 /**

@@ -12,11 +12,11 @@ import { cardActionsRepository } from '../storage/repositories/transport/card-ac
 import { groupCommitWrites } from '../storage/repositories/transport/group-commit';
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
-import { calendarOverridesFromEnv, createWorkCalendar } from '../jobs/calendar/work-calendar';
-import { startEveryMinute } from '../jobs/every-minute';
-import { createFeatureDispatcher } from '../handlers/register-features';
+import { calendarOverridesFromEnv, createWorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
+import { startEveryMinute } from '../features/reminders/scheduler/every-minute';
+import { createFeatureDispatcher } from '../features/register';
 import { createEventProcessor } from '../transport/inbound/process-event';
-import { consoleLogger } from '../transport/log';
+import { consoleLogger } from '../platform/log';
 import { createNodeCrypto } from './crypto-node';
 import { createJobQueue, startInboxSweeper } from './job-queue';
 import { openSqlite } from './sqlite';

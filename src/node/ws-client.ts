@@ -7,7 +7,7 @@ import { EVENT_TYPES } from '../transport/event-types';
 import { handleCardAction, TOASTS, type CardCallbackDeps } from '../transport/inbound/card-callback';
 import { parseCardAction } from '../transport/inbound/parse-card-action';
 import { acceptEvent, type WebhookDeps } from '../transport/inbound/webhook';
-import type { Logger } from '../transport/log';
+import type { Logger } from '../platform/log';
 import { envelopeFromSdk, isTooOld } from './ws-envelope';
 import { createWsWatchdog } from './ws-watchdog';
 

@@ -1,5 +1,5 @@
 import { waitUntil } from 'cloudflare:workers';
-import { errorFields, type Logger } from '../transport/log';
+import { errorFields, type Logger } from '../platform/log';
 
 /**
  * Work to finish after the response on Workers. A promise merely left running is cancelled once the

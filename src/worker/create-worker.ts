@@ -1,8 +1,8 @@
 import type { ExecutionContext, ExportedHandler, ScheduledController } from '@cloudflare/workers-types';
 import { ConfigError } from '../config';
-import { runDueJobs } from '../jobs/run-due-jobs';
+import { runDueJobs } from '../features/reminders/scheduler/run-due-jobs';
 import { type Clock, systemClock } from '../platform/clock';
-import { consoleLogger, errorFields, type Logger } from '../transport/log';
+import { consoleLogger, errorFields, type Logger } from '../platform/log';
 import type { WorkerEnv } from './env';
 import { buildRuntime, type WorkerRuntime } from './runtime';
 import { sweepInbox } from './sweep-inbox';

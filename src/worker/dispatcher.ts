@@ -1,4 +1,4 @@
-import { createFeatureDispatcher, type FeatureDeps } from '../handlers/register-features';
+import { createFeatureDispatcher, type FeatureDeps } from '../features/register';
 import type { Dispatcher } from '../transport/dispatcher';
 import { workerLater } from './background';
 

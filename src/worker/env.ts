@@ -1,6 +1,6 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { type Config, ConfigError, parseConfig } from '../config';
-import { calendarOverridesFromEnv, createWorkCalendar, type WorkCalendar } from '../jobs/calendar/work-calendar';
+import { calendarOverridesFromEnv, createWorkCalendar, type WorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
 
 /** The Worker's bindings, as declared in wrangler.toml (`DB`, `[vars]`) and set with `wrangler secret put`. */
 export interface WorkerEnv {

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { createApp } from '../app';
 import type { Config } from '../config';
-import { type SchedulerDeps } from '../jobs/run-due-jobs';
+import { type SchedulerDeps } from '../features/reminders/scheduler/run-due-jobs';
 import type { Clock } from '../platform/clock';
 import { createWebCrypto } from '../platform/crypto-web';
 import type { Database } from '../storage/database';
@@ -10,7 +10,7 @@ import { cardActionsRepository } from '../storage/repositories/transport/card-ac
 import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createEventProcessor } from '../transport/inbound/process-event';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
-import type { Logger } from '../transport/log';
+import type { Logger } from '../platform/log';
 import { openD1 } from './d1-database';
 import { type WorkerEnv, workerCalendar, workerConfig } from './env';
 import { createWorkerDispatcher } from './dispatcher';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { submitValue } from '../../src/collection';
+import { submitValue } from '../../src/features/collection/service';
 import { evaluationInputSchema } from '../../src/domain/evaluation';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { openSqlite } from '../../src/node/sqlite';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { submitValue } from '../../src/collection';
+import { submitValue } from '../../src/features/collection/service';
 import { openSqlite } from '../../src/node/sqlite';
 import { systemClock } from '../../src/platform/clock';
 import { jixiao, tempDir, writeT1Csv } from './cli-support';

@@ -4,7 +4,7 @@ import {
   loadEvaluationForScoring,
   submitValue,
   type CollectionDeps,
-} from '../../src/collection';
+} from '../../src/features/collection/service';
 import { evaluationInputSchema } from '../../src/domain/evaluation';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { IMPORTER, openTestDeps, startedT1 } from './support';

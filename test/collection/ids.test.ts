@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from '../../src/collection/ids';
+import { newId } from '../../src/features/collection/service/ids';
 
 describe('newId', () => {
   it('sorts in creation order, even many within one millisecond', () => {

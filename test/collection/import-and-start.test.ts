@@ -10,8 +10,8 @@ import {
   setItemDueDate,
   startCollection,
   type CollectionDeps,
-} from '../../src/collection';
-import { listHistory } from '../../src/storage/repositories/history';
+} from '../../src/features/collection/service';
+import { listHistory } from '../../src/storage/repositories/collection/history';
 import { IMPORTER, importT1, MEMBERS, openIdOf, openTestDeps, startedT1, t1ForCollection, TENANT, CHAT } from './support';
 
 let deps: CollectionDeps;

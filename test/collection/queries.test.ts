@@ -5,8 +5,8 @@ import {
   lockEvaluation,
   pendingItemsForOwner,
   type CollectionDeps,
-} from '../../src/collection';
-import { createEvaluation, resolveOwners } from '../../src/collection';
+} from '../../src/features/collection/service';
+import { createEvaluation, resolveOwners } from '../../src/features/collection/service';
 import { IMPORTER, MEMBERS, openIdOf, openTestDeps, startedT1, t1ForCollection, TENANT, CHAT } from './support';
 
 let deps: CollectionDeps;

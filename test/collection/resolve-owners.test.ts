@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolutionFor, resolveOwners } from '../../src/collection';
+import { resolutionFor, resolveOwners } from '../../src/features/collection/service';
 
 const members = [
   { openId: 'ou_a1', name: '张伟' },

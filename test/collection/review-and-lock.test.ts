@@ -12,8 +12,8 @@ import {
   type CollectionDeps,
   type EvaluationView,
   type ItemView,
-} from '../../src/collection';
-import { listHistory } from '../../src/storage/repositories/history';
+} from '../../src/features/collection/service';
+import { listHistory } from '../../src/storage/repositories/collection/history';
 import { IMPORTER, indicatorNamed, openIdOf, openTestDeps, startedT1, TENANT } from './support';
 
 let deps: CollectionDeps;
@@ -150,7 +150,7 @@ describe('progress', () => {
 
 describe('writes racing a lock', () => {
   it('an answer or review write lands only while the evaluation is open, checked in the same statement', async () => {
-    const { updateValueWhileOpen } = await import('../../src/storage/repositories/items');
+    const { updateValueWhileOpen } = await import('../../src/storage/repositories/collection/items');
     const row = indicatorNamed(evaluation, '重点企业监测数量');
     const item = await submit(row, '21');
     const write = () =>

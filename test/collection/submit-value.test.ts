@@ -8,8 +8,8 @@ import {
   submitValue,
   type CollectionDeps,
   type EvaluationView,
-} from '../../src/collection';
-import { listHistory } from '../../src/storage/repositories/history';
+} from '../../src/features/collection/service';
+import { listHistory } from '../../src/storage/repositories/collection/history';
 import { IMPORTER, indicatorNamed, openIdOf, openTestDeps, startedT1, TENANT } from './support';
 
 let deps: CollectionDeps;

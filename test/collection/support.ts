@@ -11,7 +11,7 @@ import {
   type EvaluationView,
   type ItemView,
   type Member,
-} from '../../src/collection';
+} from '../../src/features/collection/service';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 

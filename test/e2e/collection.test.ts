@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { checkCardLimits } from '#cards/shared/limits';
-import { findEvaluationsInChat, getEvaluation, toEvaluationInput, type EvaluationView } from '../../src/collection';
+import { findEvaluationsInChat, getEvaluation, toEvaluationInput, type EvaluationView } from '../../src/features/collection/service';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import type { FakeMessage } from '../../src/fake-lark/state';
 import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from '../handlers/harness';

@@ -75,7 +75,7 @@ it('稍后再填 → 继续填写 works every time, not only the first', async (
 
 it('刷新 on a locked card, pressed again after the admin reopened, opens the form', async () => {
   const { fake } = h.bot;
-  const { lockEvaluation, reopenEvaluation, findEvaluationsInChat } = await import('../../src/collection');
+  const { lockEvaluation, reopenEvaluation, findEvaluationsInChat } = await import('../../src/features/collection/service');
   const deps = { db: h.bot.db, clock: { now: () => new Date('2026-11-23T02:00:00Z') } };
   const [ev] = await findEvaluationsInChat(h.bot.db, { tenantKey: 'tenant_fake', chatId: GROUP });
   expect((await lockEvaluation(deps as never, { evaluationId: ev!.id, actor: clerk.openId })).ok).toBe(true);

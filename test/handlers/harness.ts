@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardJson } from '../../src/transport/contract';
 import { COLLECTION_ACTIONS } from '#cards/collection/actions';
-import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../src/handlers/register';
-import { importTableReaders } from '../../src/handlers/table-readers';
+import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../src/features/collection/feature';
+import { importTableReaders } from '../../src/features/collection/handlers/table-readers';
 import type { Clock } from '../../src/platform/clock';
 import { createTestBot, type TestBot } from '../helpers/app';
 

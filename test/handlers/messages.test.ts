@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { checkCardLimits } from '#cards/shared/limits';
-import { findEvaluationsInChat } from '../../src/collection';
-import { importIntoChat } from '../../src/handlers/import-flow';
+import { findEvaluationsInChat } from '../../src/features/collection/service';
+import { importIntoChat } from '../../src/features/collection/handlers/import-flow';
 import type { FakeMessage } from '../../src/fake-lark/state';
 import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from './harness';
 

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { checkCardLimits } from '#cards/shared/limits';
-import { findEvaluationsInChat } from '../../src/collection';
+import { findEvaluationsInChat } from '../../src/features/collection/service';
 import type { CardJson } from '../../src/transport/contract';
 import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 

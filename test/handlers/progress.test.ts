@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionHandlerDeps } from '../../src/handlers/deps';
-import { refreshProgressCard } from '../../src/handlers/notify/progress';
+import type { CollectionHandlerDeps } from '../../src/features/shared/deps';
+import { refreshProgressCard } from '../../src/features/collection/handlers/notify/progress';
 import { createTestDb } from '../helpers/db';
-import { createEvaluation, setDeadline, startCollection } from '../../src/collection';
+import { createEvaluation, setDeadline, startCollection } from '../../src/features/collection/service';
 import type { CardJson, LarkClient } from '../../src/transport/contract';
-import { silentLogger } from '../../src/transport/log';
+import { silentLogger } from '../../src/platform/log';
 
 /** A burst of answers posts the progress card once and patches it at most once more, not once per answer. */
 describe('refreshProgressCard', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
-import { findEvaluationsInChat } from '../../src/collection';
+import { findEvaluationsInChat } from '../../src/features/collection/service';
 import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
 
 /**

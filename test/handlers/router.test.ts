@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCommand, type Command } from '../../src/handlers/messages/router';
-import { looksLikePastedTable, mentionsBot, messageText } from '../../src/handlers/messages/text';
+import { findCommand, type Command } from '../../src/features/shared/router';
+import { looksLikePastedTable, mentionsBot, messageText } from '../../src/features/collection/handlers/messages/text';
 
 const cmd = (words: string[], where: Command['where'] = 'both', gluedArgs = false): Command => ({
   words,

@@ -9,7 +9,7 @@ import { createLarkClient, type ClientLimits, type FullLarkClient } from '../../
 import { createDispatcher, type Dispatcher } from '../../src/transport/dispatcher';
 import { createEventProcessor, type EventProcessor } from '../../src/transport/inbound/process-event';
 import type { RunInBackground } from '../../src/transport/inbound/background';
-import { memoryLogger } from '../../src/transport/log';
+import { memoryLogger } from '../../src/platform/log';
 import { inboundEventsRepository } from '../../src/storage/repositories/transport/inbound-events';
 import { createTestDb } from './db';
 import { testCrypto } from './signing';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadCollectingSnapshots } from '../../src/jobs/snapshots';
-import { appendHistory } from '../../src/storage/repositories/history';
+import { loadCollectingSnapshots } from '../../src/features/reminders/scheduler/snapshots';
+import { appendHistory } from '../../src/storage/repositories/collection/history';
 import { IMPORTER_ID, openTimeline, sh, startEvaluation, type Timeline } from './support';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEveryMinute } from '../../src/jobs/every-minute';
-import { memoryLogger } from '../../src/transport/log';
+import { startEveryMinute } from '../../src/features/reminders/scheduler/every-minute';
+import { memoryLogger } from '../../src/platform/log';
 import { openTimeline, sh, startEvaluation, type Timeline } from './support';
 
 let t: Timeline;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REMINDER_KEY_PREFIX } from '../../src/jobs/outbox-key';
-import { runDueJobs } from '../../src/jobs/run-due-jobs';
+import { REMINDER_KEY_PREFIX } from '../../src/features/reminders/scheduler/outbox-key';
+import { runDueJobs } from '../../src/features/reminders/scheduler/run-due-jobs';
 import type { LarkClient } from '../../src/transport/contract';
 import { finishOwner, openIdOf, openTimeline, sh, startEvaluation, type Timeline } from './support';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDueJobs } from '../../src/jobs/run-due-jobs';
+import { runDueJobs } from '../../src/features/reminders/scheduler/run-due-jobs';
 import { openTimeline, sh, startEvaluation, type Timeline } from './support';
 
 let t: Timeline;

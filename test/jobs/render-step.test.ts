@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiInstant } from '../../src/jobs/calendar/shanghai-time';
-import { createWorkCalendar } from '../../src/jobs/calendar/work-calendar';
-import { planLadder } from '../../src/jobs/ladder/plan-ladder';
-import { DEFAULT_LADDER } from '../../src/jobs/ladder/settings';
-import type { EvaluationSnapshot } from '../../src/jobs/ladder/types';
-import { renderStep } from '../../src/jobs/render-step';
+import { shanghaiInstant } from '../../src/platform/time';
+import { createWorkCalendar } from '../../src/features/reminders/scheduler/calendar/work-calendar';
+import { planLadder } from '../../src/features/reminders/scheduler/ladder/plan-ladder';
+import { DEFAULT_LADDER } from '../../src/features/reminders/scheduler/ladder/settings';
+import type { EvaluationSnapshot } from '../../src/features/reminders/scheduler/ladder/types';
+import { renderStep } from '../../src/features/reminders/scheduler/render-step';
 
 const calendar = createWorkCalendar();
 const sh = (date: string, time: string) => shanghaiInstant(date, time);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enqueueOutbox } from '../../src/storage/repositories/outbox';
+import { enqueueOutbox } from '../../src/storage/repositories/reminders/outbox';
 import { MEMBERS, openTimeline, sh, type Timeline } from './support';
 
 /** A run sends at most `maxSendsPerRun` (the Worker's per-invocation budget); the rest wait for the next tick. */

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getEvaluation, submitValue, type CollectionDeps, type EvaluationView } from '../../src/collection';
+import { getEvaluation, submitValue, type CollectionDeps, type EvaluationView } from '../../src/features/collection/service';
 import type { EvaluationInput } from '../../src/domain/evaluation';
 import { createFakeLark, type FakeLark } from '../../src/fake-lark';
-import { createWorkCalendar } from '../../src/jobs/calendar/work-calendar';
-import { runDueJobs, type SchedulerDeps } from '../../src/jobs/run-due-jobs';
+import { createWorkCalendar } from '../../src/features/reminders/scheduler/calendar/work-calendar';
+import { runDueJobs, type SchedulerDeps } from '../../src/features/reminders/scheduler/run-due-jobs';
 import { openSqlite } from '../../src/node/sqlite';
 import { manualClock } from '../../src/platform/clock';
 import { createLarkClient } from '../../src/transport/client';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isSendable } from '../../src/jobs/calendar/quiet-hours';
-import { runDueJobs } from '../../src/jobs/run-due-jobs';
-import { setLeave } from '../../src/jobs/services/leave';
+import { isSendable } from '../../src/features/reminders/scheduler/calendar/quiet-hours';
+import { runDueJobs } from '../../src/features/reminders/scheduler/run-due-jobs';
+import { setLeave } from '../../src/features/reminders/services/leave';
 import type { FakeMessage } from '../../src/fake-lark';
-import { listHistory } from '../../src/storage/repositories/history';
+import { listHistory } from '../../src/storage/repositories/collection/history';
 import { CHAT, IMPORTER_ID, finishOwner, openIdOf, openTimeline, sh, startEvaluation, type Timeline } from './support';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getEvaluation } from '../../src/collection';
-import { sendEntryCard } from '../../src/handlers/notify/people';
+import { getEvaluation } from '../../src/features/collection/service';
+import { sendEntryCard } from '../../src/features/collection/handlers/notify/people';
 import { IMPORTER_ID, finishOwner, openIdOf, openTimeline, sh, startEvaluation, type Timeline } from './support';
 
 /**

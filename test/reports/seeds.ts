@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluationInputSchema, type EvaluationInput } from '../../src/domain/evaluation';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
-import type { ReportData } from '../../src/reports/model';
+import type { ReportData } from '../../src/features/reports/model';
 
 /** Seed 003's tables T1–T7 (T2 is seed 000's project), scored by the real engine. */
 export const SEED_TABLES = ['t1', 't2', 't3', 't4', 't5', 't6', 't7'] as const;

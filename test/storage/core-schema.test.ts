@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/node/sqlite';
 import type { Database } from '../../src/storage/database';
 import type { Kysely } from 'kysely';
-import { appendHistory } from '../../src/storage/repositories/history';
+import { appendHistory } from '../../src/storage/repositories/collection/history';
 
 // The constraints the services rely on, checked against the real migration.
 let db: Kysely<Database>;

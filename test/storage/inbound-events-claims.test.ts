@@ -5,7 +5,7 @@ import { CLAIM_LEASE_MS, inboundEventsRepository } from '../../src/storage/repos
 import { cardActionsRepository } from '../../src/storage/repositories/transport/card-actions';
 import { createDispatcher } from '../../src/transport/dispatcher';
 import { createEventProcessor } from '../../src/transport/inbound/process-event';
-import { silentLogger } from '../../src/transport/log';
+import { silentLogger } from '../../src/platform/log';
 import { manualClock } from '../../src/platform/clock';
 import { sweepInbox } from '../../src/worker/sweep-inbox';
 import { createTestDb } from '../helpers/db';

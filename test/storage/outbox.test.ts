@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/node/sqlite';
 import type { Database } from '../../src/storage/database';
-import { enqueueOutbox, type OutboxMessage } from '../../src/storage/repositories/outbox';
-import { claimOutboxRows, listDueOutboxRows, markClaimedFailed, markClaimedSent } from '../../src/storage/repositories/scheduler/outbox-drain';
+import { enqueueOutbox, type OutboxMessage } from '../../src/storage/repositories/reminders/outbox';
+import { claimOutboxRows, listDueOutboxRows, markClaimedFailed, markClaimedSent } from '../../src/storage/repositories/reminders/outbox-drain';
 
 let db: Kysely<Database>;
 let close: () => Promise<void>;

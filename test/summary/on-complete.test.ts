@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getEvaluation, submitValue, type CollectionDeps } from '../../src/collection';
-import { postSummaryIfComplete } from '../../src/summary/on-complete';
+import { getEvaluation, submitValue, type CollectionDeps } from '../../src/features/collection/service';
+import { postSummaryIfComplete } from '../../src/features/summary/on-complete';
 import { CHAT, MEMBERS, openTestDeps } from '../collection/support';
 import { fakeLarkFor } from './fake-lark';
 import { answerAndApprove, startedSeed } from './support';

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getEvaluation, type CollectionDeps, type EvaluationView } from '../../src/collection';
+import { getEvaluation, type CollectionDeps, type EvaluationView } from '../../src/features/collection/service';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
-import { listHistory } from '../../src/storage/repositories/history';
-import { postSummary } from '../../src/summary/post-summary';
+import { listHistory } from '../../src/storage/repositories/collection/history';
+import { postSummary } from '../../src/features/summary/post-summary';
 import type { LarkClient } from '../../src/transport/contract';
 import { CHAT, IMPORTER, MEMBERS, openTestDeps, startedT1 } from '../collection/support';
 import { docxParagraphs, readZipEntry } from '../reports/zip';

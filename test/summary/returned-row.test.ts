@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getEvaluation, returnItem, type CollectionDeps, type EvaluationView } from '../../src/collection';
-import { buildSummary } from '../../src/summary/build-summary';
+import { getEvaluation, returnItem, type CollectionDeps, type EvaluationView } from '../../src/features/collection/service';
+import { buildSummary } from '../../src/features/summary/build-summary';
 import { IMPORTER, openTestDeps, startedT1 } from '../collection/support';
 import { answerAndApprove } from './support';
 

@@ -7,7 +7,7 @@ import {
   submitValue,
   type CollectionDeps,
   type EvaluationView,
-} from '../../src/collection';
+} from '../../src/features/collection/service';
 import type { EvaluationInput } from '../../src/domain/evaluation';
 import { IMPORTER, MEMBERS, seedInput, TENANT } from '../collection/support';
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CollectionDeps } from '../../src/collection';
+import type { CollectionDeps } from '../../src/features/collection/service';
 import type { MessageEvent } from '../../src/transport/contract';
-import { runUnitRollupCommand } from '../../src/summary/commands';
-import { postUnitRollup } from '../../src/summary/unit-rollup';
+import { runUnitRollupCommand } from '../../src/features/summary/commands';
+import { postUnitRollup } from '../../src/features/summary/unit-rollup';
 import { CHAT, IMPORTER, MEMBERS, openTestDeps, TENANT } from '../collection/support';
 import { fakeLarkFor } from './fake-lark';
 import { answerAndApprove, startedSeed } from './support';

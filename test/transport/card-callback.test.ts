@@ -152,7 +152,7 @@ describe('card callback budget with a slow database', () => {
     const { answerCardAction } = await import('../../src/transport/inbound/card-callback');
     const { createDispatcher } = await import('../../src/transport/dispatcher');
     const { testCrypto } = await import('../helpers/signing');
-    const { memoryLogger } = await import('../../src/transport/log');
+    const { memoryLogger } = await import('../../src/platform/log');
     const { systemClock } = await import('../../src/platform/clock');
     const rows = new Map<string, string | null>();
     const slow = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 400));

@@ -5,7 +5,7 @@ import { cardActionsRepository } from '../../src/storage/repositories/transport/
 import { inboundEventsRepository } from '../../src/storage/repositories/transport/inbound-events';
 import { createDispatcher } from '../../src/transport/dispatcher';
 import { createEventProcessor } from '../../src/transport/inbound/process-event';
-import { memoryLogger } from '../../src/transport/log';
+import { memoryLogger } from '../../src/platform/log';
 import { createTestDb } from '../helpers/db';
 
 describe('Node job queue and inbox sweeper', () => {

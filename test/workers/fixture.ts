@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { importEvaluation, setDeadline, startCollection, type CollectionDeps, type EvaluationView } from '../../src/collection';
+import { importEvaluation, setDeadline, startCollection, type CollectionDeps, type EvaluationView } from '../../src/features/collection/service';
 import { evaluationInputSchema, type EvaluationInput } from '../../src/domain/evaluation';
 import { createFakeLark } from '../../src/fake-lark';
 import type { Clock } from '../../src/platform/clock';

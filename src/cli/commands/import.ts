@@ -9,7 +9,7 @@ import {
   type CreatedEvaluation,
   type Member,
   type OwnerDirectory,
-} from '../../collection';
+} from '../../features/collection/service';
 import { parseConfig } from '../../config';
 import { createLarkClient } from '../../transport/client';
 import { getProfile } from '../../domain/scoring/profiles';

@@ -1,11 +1,11 @@
 import { hostname } from 'node:os';
 import { parseConfig } from '../../config';
-import { calendarOverridesFromEnv, createWorkCalendar } from '../../jobs/calendar/work-calendar';
-import { planDueSteps, runDueJobs } from '../../jobs/run-due-jobs';
-import { loadCollectingSnapshots } from '../../jobs/snapshots';
+import { calendarOverridesFromEnv, createWorkCalendar } from '../../features/reminders/scheduler/calendar/work-calendar';
+import { planDueSteps, runDueJobs } from '../../features/reminders/scheduler/run-due-jobs';
+import { loadCollectingSnapshots } from '../../features/reminders/scheduler/snapshots';
 import { openSqlite } from '../../node/sqlite';
 import { createLarkClient } from '../../transport/client';
-import { consoleLogger } from '../../transport/log';
+import { consoleLogger } from '../../platform/log';
 import { fail, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao tick [--now 2026-10-08T09:30:00+08:00] [--dry-run] [--db 路径]

@@ -3,7 +3,7 @@ import type { Crypto } from '../../platform/crypto';
 import type { CardActionsRepository } from '../../storage/repositories/transport/card-actions';
 import type { CardAction, CardActionResponse, CardJson, LarkClient } from '../contract';
 import type { ActionHandler, Dispatcher } from '../dispatcher';
-import { errorFields, type Logger } from '../log';
+import { errorFields, type Logger } from '../../platform/log';
 
 export interface CardCallbackDeps {
   cards: CardActionsRepository;

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock';
 import type { InboundEventsRepository } from '../../storage/repositories/transport/inbound-events';
 import type { Dispatcher } from '../dispatcher';
-import { errorFields, type Logger } from '../log';
+import { errorFields, type Logger } from '../../platform/log';
 import type { InboundEnvelope } from './envelope';
 
 /** Delays between attempts of an event whose handler threw; after the last one the event is left failed. */

@@ -2,7 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Crypto } from '../../platform/crypto';
 import type { InboundEventsRepository } from '../../storage/repositories/transport/inbound-events';
 import type { Dispatcher } from '../dispatcher';
-import type { Logger } from '../log';
+import type { Logger } from '../../platform/log';
 import { answerCardAction, TOASTS, type CardAnswer, type CardCallbackDeps } from './card-callback';
 import type { InboundEnvelope } from './envelope';
 import { parseCardAction } from './parse-card-action';

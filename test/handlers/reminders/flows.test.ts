@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_OVERDUE_ACTIONS } from '#cards/reminders/admin-overdue';
 import { HANDOVER_ACTIONS } from '#cards/collection/handover-confirm';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
-import { findEvaluationsInChat, type EvaluationView } from '../../../src/collection';
-import { decideHandover } from '../../../src/jobs/services/handover';
-import { listHistory } from '../../../src/storage/repositories/history';
+import { findEvaluationsInChat, type EvaluationView } from '../../../src/features/collection/service';
+import { decideHandover } from '../../../src/features/collection/service/handover';
+import { listHistory } from '../../../src/storage/repositories/collection/history';
 import { createReminderHarness, GROUP, PEOPLE, type ReminderHarness } from './harness';
 
 const { clerk, zhang, li, wang, outsider } = PEOPLE;

@@ -1,8 +1,8 @@
-import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../../src/handlers/register';
-import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../../../src/handlers/reminders/register';
-import { importTableReaders } from '../../../src/handlers/table-readers';
-import { createWorkCalendar } from '../../../src/jobs/calendar/work-calendar';
-import { runDueJobs } from '../../../src/jobs/run-due-jobs';
+import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../../src/features/collection/feature';
+import { REMINDER_ACTION_NAMES, registerReminderHandlers } from '../../../src/features/reminders/feature';
+import { importTableReaders } from '../../../src/features/collection/handlers/table-readers';
+import { createWorkCalendar } from '../../../src/features/reminders/scheduler/calendar/work-calendar';
+import { runDueJobs } from '../../../src/features/reminders/scheduler/run-due-jobs';
 import { createTestBot, manualClock, type TestBot } from '../../helpers/app';
 import { GROUP, PEOPLE } from '../harness';
 

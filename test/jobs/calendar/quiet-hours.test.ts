@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSendable, nextSendable } from '../../../src/jobs/calendar/quiet-hours';
-import { shanghaiInstant, shanghaiParts } from '../../../src/jobs/calendar/shanghai-time';
-import { createWorkCalendar } from '../../../src/jobs/calendar/work-calendar';
+import { isSendable, nextSendable } from '../../../src/features/reminders/scheduler/calendar/quiet-hours';
+import { shanghaiInstant, shanghaiParts } from '../../../src/platform/time';
+import { createWorkCalendar } from '../../../src/features/reminders/scheduler/calendar/work-calendar';
 
 const calendar = createWorkCalendar();
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../../src/jobs/calendar/work-calendar';
+import { createWorkCalendar } from '../../../src/features/reminders/scheduler/calendar/work-calendar';
 
 describe('work calendar (chinese-days + overrides)', () => {
   const calendar = createWorkCalendar();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shanghaiInstant } from '../../../src/jobs/calendar/shanghai-time';
-import { createWorkCalendar } from '../../../src/jobs/calendar/work-calendar';
-import { planLadder, scheduleRungs } from '../../../src/jobs/ladder/plan-ladder';
-import { DEFAULT_LADDER, resolveLadderSettings } from '../../../src/jobs/ladder/settings';
-import type { EvaluationSnapshot, OwnerSnapshot } from '../../../src/jobs/ladder/types';
+import { shanghaiInstant } from '../../../src/platform/time';
+import { createWorkCalendar } from '../../../src/features/reminders/scheduler/calendar/work-calendar';
+import { planLadder, scheduleRungs } from '../../../src/features/reminders/scheduler/ladder/plan-ladder';
+import { DEFAULT_LADDER, resolveLadderSettings } from '../../../src/features/reminders/scheduler/ladder/settings';
+import type { EvaluationSnapshot, OwnerSnapshot } from '../../../src/features/reminders/scheduler/ladder/types';
 
 const calendar = createWorkCalendar();
 const sh = (date: string, time: string) => shanghaiInstant(date, time);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildSelfEvaluationReport } from '../../../src/reports/docx/self-evaluation-report';
+import { buildSelfEvaluationReport } from '../../../src/features/reports/docx/self-evaluation-report';
 import { seedReport } from '../seeds';
 
 function findSoffice(): string | null {

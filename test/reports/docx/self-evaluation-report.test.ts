@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composeReport, reportText } from '../../../src/reports/docx/compose';
-import { scoreSentence } from '../../../src/reports/docx/sections/conclusion';
-import { buildSelfEvaluationReport } from '../../../src/reports/docx/self-evaluation-report';
+import { composeReport, reportText } from '../../../src/features/reports/docx/compose';
+import { scoreSentence } from '../../../src/features/reports/docx/sections/conclusion';
+import { buildSelfEvaluationReport } from '../../../src/features/reports/docx/self-evaluation-report';
 import { docxParagraphs, readZipEntry } from '../zip';
 import { SEED_TABLES, seedReport } from '../seeds';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeReport, reportText } from '../../../src/reports/docx/compose';
+import { composeReport, reportText } from '../../../src/features/reports/docx/compose';
 import { scoreEvaluation } from '../../../src/domain/scoring/score-evaluation';
 import { seedInput } from '../seeds';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreEvaluation } from '../../../src/domain/scoring/score-evaluation';
 import { readTable } from '../../../src/import/tables/read-table';
-import { buildSelfEvaluationWorkbook } from '../../../src/reports/xlsx/self-evaluation-workbook';
+import { buildSelfEvaluationWorkbook } from '../../../src/features/reports/xlsx/self-evaluation-workbook';
 import { SEED_TABLES, seedReport } from '../seeds';
 
 describe('自评表 round trip', () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { buildSelfEvaluationWorkbook, EXPLANATION_SHEET_NAME, SHEET_NAME } from '../../../src/reports/xlsx/self-evaluation-workbook';
+import { buildSelfEvaluationWorkbook, EXPLANATION_SHEET_NAME, SHEET_NAME } from '../../../src/features/reports/xlsx/self-evaluation-workbook';
 import { readZipEntry } from '../zip';
 import { SEED_TABLES, seedReport } from '../seeds';
 

@@ -9,11 +9,11 @@ import {
   submitValue,
   type CollectionDeps,
   type ItemView,
-} from '../../../src/collection';
+} from '../../../src/features/collection/service';
 import { evaluationInputSchema, type EvaluationInput } from '../../../src/domain/evaluation';
 import { scoreEvaluation } from '../../../src/domain/scoring/score-evaluation';
 import { manualClock } from '../../../src/platform/clock';
-import { listHistory } from '../../../src/storage/repositories/history';
+import { listHistory } from '../../../src/storage/repositories/collection/history';
 import { openD1 } from '../../../src/worker/d1-database';
 import t1 from '../../fixtures/seeds/003-t1.json';
 

@@ -1,10 +1,10 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { getEvaluation } from '../../../src/collection';
+import { getEvaluation } from '../../../src/features/collection/service';
 import { manualClock } from '../../../src/platform/clock';
-import { listHistory } from '../../../src/storage/repositories/history';
-import { memoryLogger } from '../../../src/transport/log';
+import { listHistory } from '../../../src/storage/repositories/collection/history';
+import { memoryLogger } from '../../../src/platform/log';
 import { createWorker } from '../../../src/worker/create-worker';
 import { openD1 } from '../../../src/worker/d1-database';
 import type { WorkerEnv } from '../../../src/worker/env';

@@ -3,7 +3,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createWorker } from '../../../src/worker/create-worker';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { memoryLogger } from '../../../src/transport/log';
+import { memoryLogger } from '../../../src/platform/log';
 import { larkRequest, v2Event } from '../lark-request';
 
 // The deployed entry (wrangler.toml `main`), called the way Cloudflare calls it, with wrangler.toml's

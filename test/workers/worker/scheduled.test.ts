@@ -5,11 +5,11 @@ import { manualClock } from '../../../src/platform/clock';
 import { createWebCrypto } from '../../../src/platform/crypto-web';
 import { inboundEventsRepository } from '../../../src/storage/repositories/transport/inbound-events';
 import { parseEnvelope } from '../../../src/transport/inbound/envelope';
-import { memoryLogger } from '../../../src/transport/log';
+import { memoryLogger } from '../../../src/platform/log';
 import { openD1 } from '../../../src/worker/d1-database';
 import { createWorker } from '../../../src/worker/create-worker';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { getEvaluation, importEvaluation, setDeadline, startCollection } from '../../../src/collection';
+import { getEvaluation, importEvaluation, setDeadline, startCollection } from '../../../src/features/collection/service';
 import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, seedT1, sh, startT1, TENANT } from '../fixture';
 
 // The Cron Trigger path: Cloudflare calls `scheduled` with the cron's time; the Worker runs the same

@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { env } from 'cloudflare:workers';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
-import { getEvaluation, submitValue } from '../../../src/collection';
+import { getEvaluation, submitValue } from '../../../src/features/collection/service';
 import { manualClock } from '../../../src/platform/clock';
-import { memoryLogger } from '../../../src/transport/log';
+import { memoryLogger } from '../../../src/platform/log';
 import { createWorker } from '../../../src/worker/create-worker';
 import { openD1 } from '../../../src/worker/d1-database';
 import type { WorkerEnv } from '../../../src/worker/env';

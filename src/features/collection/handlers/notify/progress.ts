@@ -1,0 +1,46 @@
+import { getEvaluation, setProgressMessage } from '../../service';
+import type { CollectionHandlerDeps } from '../../../shared/deps';
+import { sendUuid } from '../../../../platform/send-key';
+import { progressCardFor } from '../views/progress';
+import { sendCard } from '../../../shared/send';
+
+/**
+ * Keeps the group's one progress card current: patched in place when it exists, posted once
+ * otherwise. Lark allows 5 patches/s per message, so a burst of answers is coalesced: while one
+ * refresh of an evaluation runs, further requests only mark it dirty and one more refresh follows,
+ * drawn from the state after the latest commit.
+ */
+const running = new Map<string, { again: boolean; done: Promise<void> }>();
+
+export function refreshProgressCard(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+  const current = running.get(evaluationId);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  const state = { again: false, done: Promise.resolve() };
+  state.done = (async () => {
+    try {
+      do {
+        state.again = false;
+        await refreshOnce(deps, evaluationId);
+      } while (state.again);
+    } finally {
+      running.delete(evaluationId);
+    }
+  })();
+  running.set(evaluationId, state);
+  return state.done;
+}
+
+async function refreshOnce(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+  const evaluation = await getEvaluation(deps.db, evaluationId);
+  if (!evaluation?.chatId || evaluation.status === 'draft') return;
+  const card = progressCardFor(evaluation, deps.clock.now());
+  if (evaluation.progressMessageId) {
+    await deps.lark.patchCard(evaluation.progressMessageId, card);
+    return;
+  }
+  const messageId = await sendCard(deps, { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey }, card, sendUuid('progress', evaluation.id));
+  await setProgressMessage(deps, { evaluationId: evaluation.id, messageId });
+}

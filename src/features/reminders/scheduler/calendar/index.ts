@@ -1,0 +1,3 @@
+export * from '../../../../platform/time';
+export * from './work-calendar';
+export * from './quiet-hours';
