@@ -6,7 +6,7 @@
  */
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { cardBytes, countComponents } from '#cards/shared/limits';
-import { findEvaluationsInChat } from '../src/features/collection/service';
+import { findEvaluationsInChat } from '../src/features/collection';
 import { recapCard } from '../src/features/collection/handlers/views/entry';
 import { previewCardFor } from '../src/features/collection/handlers/views/preview';
 import { reviewCardFor } from '../src/features/collection/handlers/views/review';

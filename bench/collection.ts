@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEvaluation, resolveOwners, setDeadline, startCollection, submitValue } from '../src/features/collection/service';
+import { createEvaluation, resolveOwners, setDeadline, startCollection, submitValue } from '../src/features/collection';
 import { evaluationInputSchema, type EvaluationInput } from '../src/domain/evaluation';
 import { openSqlite } from '../src/node/sqlite';
 import { systemClock } from '../src/platform/clock';

@@ -12,8 +12,8 @@ import { summaryCard } from '#cards/summary/summary';
 import { cardBytes } from '#cards/shared/limits';
 import { evaluationInputSchema, type EvaluationInput } from '../src/domain/evaluation';
 import { scoreEvaluation } from '../src/domain/scoring/score-evaluation';
-import { buildSelfEvaluationReport } from '../src/features/reports/docx/self-evaluation-report';
-import { buildSelfEvaluationWorkbook } from '../src/features/reports/xlsx/self-evaluation-workbook';
+import { buildSelfEvaluationReport } from '../src/features/reports';
+import { buildSelfEvaluationWorkbook } from '../src/features/reports';
 
 const ROUNDS = Number(process.env.JIXIAO_BENCH_REPORT_ROUNDS ?? 20);
 

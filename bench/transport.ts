@@ -60,7 +60,7 @@ async function handlerRead(db: Kysely<Database>, eventId: string) {
 
 async function serveFull(dbPath: string): Promise<number> {
   const { serve } = await import('@hono/node-server');
-  const { createApp } = await import('../src/app');
+  const { createBot } = await import('../src/bot');
   const { parseConfig } = await import('../src/config');
   const { openSqlite } = await import('../src/node/sqlite');
   const { createNodeCrypto } = await import('../src/node/crypto-node');
@@ -85,7 +85,18 @@ async function serveFull(dbPath: string): Promise<number> {
     return { toast: { type: 'success', content: '已保存' }, card: { type: 'raw', data: replyCard(++n) } };
   });
   const lark = createLarkClient({ baseUrl: config.lark.baseUrl, appId: 'cli_bench', appSecret: 'secret' });
-  const app = createApp({ config, crypto: createNodeCrypto(), clock: systemClock, db, dispatcher, lark, log: silentLogger, writes: process.env.JIXIAO_BENCH_DIRECT ? undefined : groupCommitWrites(db) });
+  const later = (work: () => Promise<void>) => void work().catch(() => undefined);
+  const { app } = createBot({
+    config,
+    crypto: createNodeCrypto(),
+    clock: systemClock,
+    db,
+    lark,
+    log: silentLogger,
+    later,
+    dispatcher,
+    ...(process.env.JIXIAO_BENCH_DIRECT ? {} : { writes: groupCommitWrites(db) }),
+  });
   return new Promise((resolve) => serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port)));
 }
 

@@ -1,50 +1,40 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { sql, type Kysely } from 'kysely';
 import type { Config } from './config';
+import type { Later } from './features/shared/later';
 import type { Clock } from './platform/clock';
 import type { Crypto } from './platform/crypto';
-import type { Database } from './storage/database';
-import { cardActionsRepository } from './storage/repositories/transport/card-actions';
-import { directWrites, type WriteExecutor } from './storage/repositories/transport/group-commit';
-import { inboundEventsRepository } from './storage/repositories/transport/inbound-events';
+import { errorFields, type Logger } from './platform/log';
+import type { CardActionsRepository } from './storage/repositories/transport/card-actions';
+import type { InboundEventsRepository } from './storage/repositories/transport/inbound-events';
 import type { LarkClient } from './transport/contract';
 import type { Dispatcher } from './transport/dispatcher';
-import { defaultRunInBackground, type RunInBackground } from './transport/inbound/background';
-import { createEventProcessor, type EventProcessor } from './transport/inbound/process-event';
+import type { EventProcessor } from './transport/inbound/process-event';
 import { handleWebhook, type WebhookDeps } from './transport/inbound/webhook';
-import { consoleLogger, errorFields, type Logger } from './platform/log';
 
 export interface AppDeps {
   config: Config;
   crypto: Crypto;
   clock: Clock;
-  db: Kysely<Database>;
   dispatcher: Dispatcher<string>;
   lark: LarkClient;
-  /** Node: the durable in-process queue; Workers: omit it and `executionCtx.waitUntil` is used. */
-  runInBackground?: RunInBackground;
-  /** Pass the one the queue's sweep uses, so both claim the same rows; built from deps otherwise. */
-  processor?: EventProcessor;
-  log?: Logger;
-  /**
-   * How the transport's own writes (inbox rows, card-action dedupe) are executed. Node passes
-   * `groupCommitWrites(db)` (one SQLite commit for many requests); the default runs each directly (D1).
-   */
-  writes?: WriteExecutor;
+  log: Logger;
+  /** Runs event handling after the 200 (see `Later`): the runtime's one mechanism. */
+  later: Later;
+  /** The same processor the inbox sweep uses, so both claim the same rows. */
+  processor: EventProcessor;
+  inbox: InboundEventsRepository;
+  cards: CardActionsRepository;
+  /** `/healthz`: throws when the database does not answer. */
+  checkDatabase: () => Promise<void>;
 }
 
 /**
  * The HTTP face of the bot: Lark's event and card-callback webhooks and a health check. Runs unchanged
- * on Node (@hono/node-server) and on workerd.
+ * on Node (@hono/node-server) and on workerd. Built by `createBot` (src/bot.ts).
  */
 export function createApp(deps: AppDeps): Hono {
-  const log = deps.log ?? consoleLogger;
-  const { config } = deps;
-  const writes = deps.writes ?? directWrites(deps.db);
-  const inbox = inboundEventsRepository(deps.db, writes);
-  const processor = deps.processor ?? createEventProcessor({ inbox, dispatcher: deps.dispatcher, clock: deps.clock, log });
-  const runInBackground = deps.runInBackground ?? defaultRunInBackground((err) => log.error('background work failed', errorFields(err)));
+  const { config, log, inbox, processor } = deps;
   // In ws mode without keys the webhooks stay closed rather than accepting unverified requests.
   const webhookOpen =
     config.lark.eventMode === 'webhook' ||
@@ -64,7 +54,7 @@ export function createApp(deps: AppDeps): Hono {
     dispatcher: deps.dispatcher,
     processor,
     card: {
-      cards: cardActionsRepository(deps.db, writes),
+      cards: deps.cards,
       dispatcher: deps.dispatcher,
       lark: deps.lark,
       crypto: deps.crypto,
@@ -97,7 +87,7 @@ export function createApp(deps: AppDeps): Hono {
         signature: c.req.header('x-lark-signature'),
       },
       webhookDeps,
-      (work) => runInBackground(work, { waitUntil: executionWaitUntil(c) }),
+      deps.later,
     );
     if (answer.status !== 200) return c.body(null, answer.status);
     return c.body(answer.json, 200, JSON_HEADERS);
@@ -107,7 +97,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post('/webhook/card', limit, webhook);
   app.get('/healthz', async (c) => {
     try {
-      await sql`SELECT 1`.execute(deps.db);
+      await deps.checkDatabase();
     } catch (err) {
       log.error('health check: database unavailable', errorFields(err));
       return c.json({ status: 'error', database: 'unavailable' }, 503);
@@ -123,12 +113,3 @@ export function createApp(deps: AppDeps): Hono {
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=UTF-8' };
 
-/** `executionCtx` throws outside Workers; its absence just means Node's queue or a detached promise. */
-function executionWaitUntil(c: Context): ((p: Promise<unknown>) => void) | undefined {
-  try {
-    const ctx = c.executionCtx;
-    return (p) => ctx.waitUntil(p);
-  } catch {
-    return undefined;
-  }
-}

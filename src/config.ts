@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateKey } from './platform/time';
 
 /**
  * Configuration from environment variables, parsed once by the entry point (Node: process.env; Workers:
@@ -56,6 +57,20 @@ const baseUrl = z
     return raw.replace(/\/+$/, '');
   });
 
+/** `YYYY-MM-DD` dates, comma- or space-separated (JIXIAO_HOLIDAYS, JIXIAO_WORKDAYS). */
+const dateList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const items = (v ?? '').split(/[\s,，]+/).filter(Boolean);
+    const bad = items.find((d) => !isDateKey(d));
+    if (bad) {
+      ctx.addIssue({ code: 'custom', message: `“${bad}” 不是 YYYY-MM-DD 日期（例如 2027-01-01）` });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 const envSchema = z.object({
   LARK_APP_ID: optionalText,
   LARK_APP_SECRET: optionalText,
@@ -82,6 +97,10 @@ const envSchema = z.object({
   LARK_CARD_BUDGET_MS: integer(2000, 100, 2800),
   LARK_WS_PING_TIMEOUT_SECONDS: integer(20, 0, 3600),
   LARK_WS_MAX_EVENT_AGE_SECONDS: integer(600, 1, 604_800),
+  /** Extra days off for years the bundled holiday plan does not know yet (the State Council publishes each year's in Nov/Dec). */
+  JIXIAO_HOLIDAYS: dateList,
+  /** Extra working days (调休上班) for those years. */
+  JIXIAO_WORKDAYS: dateList,
 });
 
 export interface Config {
@@ -106,6 +125,8 @@ export interface Config {
   /** How long a card handler may run before the callback is answered with a toast and finished by delayed update. */
   cardBudgetMs: number;
   ws: { pingTimeoutSeconds: number; maxEventAgeSeconds: number };
+  /** The operator's additions to China's official working-day calendar, `YYYY-MM-DD` each. */
+  calendar: { holidays: string[]; workdays: string[] };
 }
 
 export class ConfigError extends Error {
@@ -134,7 +155,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('LARK_EVENT_MODE', '"ws" needs LARK_APP_ID and LARK_APP_SECRET');
   }
   if (mode === 'lark' && e.LARK_EVENT_MODE === 'webhook' && !e.JIXIAO_INSECURE_LOCAL_DEV) {
-    // Without these anyone who finds the URL can forge events (reference §1.4-1.5).
+    // Without these anyone who finds the URL can forge events:
+    // https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case
     if (!e.LARK_ENCRYPT_KEY)
       throw new ConfigError(
         'LARK_ENCRYPT_KEY',
@@ -165,5 +187,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     cardBudgetMs: e.LARK_CARD_BUDGET_MS,
     ws: { pingTimeoutSeconds: e.LARK_WS_PING_TIMEOUT_SECONDS, maxEventAgeSeconds: e.LARK_WS_MAX_EVENT_AGE_SECONDS },
+    calendar: { holidays: e.JIXIAO_HOLIDAYS, workdays: e.JIXIAO_WORKDAYS },
   };
 }

@@ -1,7 +1,8 @@
 /**
- * The `value.action` names our collection cards put on their buttons and forms. The handlers
- * register exactly this list with the dispatcher (`src/handlers/register.ts`), so a card cannot
- * carry an action nobody handles.
+ * The `value.action` names the collection feature's cards put on their buttons and forms. Its
+ * `src/features/collection/feature.ts` maps each one to a handler (`satisfies Record<CollectionAction, …>`),
+ * so a card cannot carry an action nobody handles. The strings are what cards already sent in chats carry:
+ * never rename one (the hand-over pair keeps its `reminder.` prefix from when it lived in the reminders).
  */
 export const COLLECTION_ACTIONS = {
   previewSave: 'collect.preview.save',
@@ -19,6 +20,8 @@ export const COLLECTION_ACTIONS = {
   overviewLock: 'collect.overview.lock',
   overviewReopen: 'collect.overview.reopen',
   importChooseGroup: 'collect.import.choose_group',
+  handoverApprove: 'reminder.handover.approve',
+  handoverDecline: 'reminder.handover.decline',
 } as const;
 
 export type CollectionAction = (typeof COLLECTION_ACTIONS)[keyof typeof COLLECTION_ACTIONS];

@@ -1,4 +1,5 @@
 import type { CardJson } from '../../src/transport/contract';
+import { COLLECTION_ACTIONS } from './actions';
 import { button, card, columns, markdown } from '../shared/elements';
 import { tr } from '../shared/i18n';
 import { clip, escapeMd } from '../shared/markdown';
@@ -14,8 +15,6 @@ export interface HandoverConfirmView {
   decided?: { approved: boolean; byName: string } | null;
 }
 
-export const HANDOVER_ACTIONS = { approve: 'reminder.handover.approve', decline: 'reminder.handover.decline' } as const;
-
 export function handoverConfirmCard(view: HandoverConfirmView): CardJson {
   const items = view.items.slice(0, 15).map((n) => `- ${escapeMd(clip(n, 40))}`);
   if (view.items.length > 15) items.push(`- …（另 ${view.items.length - 15} 项）`);
@@ -30,8 +29,8 @@ export function handoverConfirmCard(view: HandoverConfirmView): CardJson {
       ]
     : [
         columns([
-          { elements: [button({ text: tr('同意转交', 'Approve'), value: value(HANDOVER_ACTIONS.approve), type: 'primary' })] },
-          { elements: [button({ text: tr('拒绝', 'Decline'), value: value(HANDOVER_ACTIONS.decline) })] },
+          { elements: [button({ text: tr('同意转交', 'Approve'), value: value(COLLECTION_ACTIONS.handoverApprove), type: 'primary' })] },
+          { elements: [button({ text: tr('拒绝', 'Decline'), value: value(COLLECTION_ACTIONS.handoverDecline) })] },
         ]),
       ];
   return card({

@@ -1,4 +1,5 @@
 import type { CardJson } from '../../src/transport/contract';
+import { REMINDER_ACTIONS } from './actions';
 import { button, card, columns, datePicker, divider, form, markdown } from '../shared/elements';
 import { tr, type Text } from '../shared/i18n';
 import { clip, escapeMd } from '../shared/markdown';
@@ -15,12 +16,6 @@ export interface AdminOverdueView {
   suggestedDeadline: string;
   owners: Array<{ name: string; pending: number; leaveUntil?: string | null }>;
 }
-
-export const ADMIN_OVERDUE_ACTIONS = {
-  extend: 'reminder.extend',
-  close: 'reminder.close',
-  summarize: 'reminder.summarize',
-} as const;
 
 const MAX_LISTED = 30;
 
@@ -46,7 +41,7 @@ export function adminOverdueCard(view: AdminOverdueView): CardJson {
           { elements: [datePicker({ name: 'new_deadline', initialDate: view.suggestedDeadline, placeholder: tr('新的截止日期', 'New deadline') })], weight: 1 },
           {
             elements: [
-              button({ text: tr('延期', 'Extend'), value: value(ADMIN_OVERDUE_ACTIONS.extend), type: 'primary', name: 'extend', formAction: 'submit' }),
+              button({ text: tr('延期', 'Extend'), value: value(REMINDER_ACTIONS.extend), type: 'primary', name: 'extend', formAction: 'submit' }),
             ],
           },
         ]),
@@ -56,7 +51,7 @@ export function adminOverdueCard(view: AdminOverdueView): CardJson {
           elements: [
             button({
               text: tr('关闭收集', 'Close collection'),
-              value: value(ADMIN_OVERDUE_ACTIONS.close),
+              value: value(REMINDER_ACTIONS.close),
               type: 'danger',
               confirm: { title: tr('关闭收集？', 'Close collection?'), text: tr('关闭后不再提醒，也不再接受填报。', 'No more reminders or entries after closing.') },
             }),
@@ -66,7 +61,7 @@ export function adminOverdueCard(view: AdminOverdueView): CardJson {
           elements: [
             button({
               text: tr('按现有数据汇总', 'Summarise what we have'),
-              value: value(ADMIN_OVERDUE_ACTIONS.summarize),
+              value: value(REMINDER_ACTIONS.summarize),
               confirm: { title: tr('按现有数据汇总？', 'Summarise now?'), text: tr('未填报的指标按 0 分计入汇总。', 'Open items count as 0 in the summary.') },
             }),
           ],

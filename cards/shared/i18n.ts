@@ -23,10 +23,6 @@ export function tr(zh: string, en: string, params?: Record<string, string | numb
   return { zh_cn: fill(zh, params), en_us: fill(en, params) };
 }
 
-export function zh(text: Text): string {
-  return typeof text === 'string' ? text : text.zh_cn;
-}
-
 /** Joins translated and literal pieces language by language. */
 export function join(parts: readonly Text[], separator = ''): I18nText {
   return {

@@ -9,12 +9,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
-import { findEvaluationsInChat } from '../features/collection/service';
+import { findEvaluationsInChat } from '../features/collection';
 import { scoreEvaluation } from '../domain/scoring/score-evaluation';
 import type { FakeMessage } from '../fake-lark';
 import { systemClock, type Clock } from '../platform/clock';
-import { buildSelfEvaluationWorkbook } from '../features/reports/xlsx/self-evaluation-workbook';
+import { buildSelfEvaluationWorkbook } from '../features/reports';
 import { silentLogger } from '../platform/log';
+import { addDays, shanghaiDate } from '../platform/time';
 import { DEMO_ANSWERS, DEMO_BUDGET_ANSWER, DEMO_PEOPLE, SEED_000_SHEET, type DemoPerson } from './demo-seed';
 import { createTranscript } from './demo-transcript';
 import { createLocalBot } from './local-mode';
@@ -69,7 +70,7 @@ export async function runDemo(opts: { outDir: string; write: (line: string) => v
     const preview = fake.lastCard(GROUP);
     if (!preview) throw new Error('导入后群里没有出现预览卡片');
     const ownerFields = ownerPickers(preview.card);
-    const form: Record<string, unknown> = { deadline: `${chinaDatePlus(clock.now(), 14)} +0800` };
+    const form: Record<string, unknown> = { deadline: `${addDays(shanghaiDate(clock.now()), 14)} +0800` };
     for (const [field, label] of ownerFields) {
       const row = Object.keys(DEMO_ANSWERS).find((n) => label.includes(n));
       if (row) form[field] = person(DEMO_ANSWERS[row]!.owner).openId;
@@ -170,11 +171,6 @@ function ownerPickers(card: Record<string, unknown>): Array<[string, string]> {
   };
   walk(card.body);
   return out;
-}
-
-/** YYYY-MM-DD in China, `days` after `now`. */
-function chinaDatePlus(now: Date, days: number): string {
-  return new Date(now.getTime() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 // Run when started as a script (`npm run demo`), not when imported by the test.

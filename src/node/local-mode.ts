@@ -1,18 +1,14 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { createApp } from '../app';
+import { createBot } from '../bot';
 import { parseConfig, type Config } from '../config';
 import { createFakeLark, type FakeLark } from '../fake-lark';
-import { createFeatureDispatcher } from '../features/register';
-import { createWorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
+import { trackedLater } from '../features/shared/later';
 import { systemClock, type Clock } from '../platform/clock';
+import type { Logger } from '../platform/log';
 import type { Database } from '../storage/database';
-import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import type { Dispatcher } from '../transport/dispatcher';
-import { createEventProcessor } from '../transport/inbound/process-event';
-import type { RunInBackground } from '../transport/inbound/background';
-import { errorFields, type Logger } from '../platform/log';
 import { createNodeCrypto } from './crypto-node';
 
 /**
@@ -45,16 +41,8 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
 
   // Background work (event handling after the 200, follow-up sends after a card answer) is tracked so
   // `settle()` can wait for it: the demo prints each step only once its messages have arrived.
-  const running = new Set<Promise<void>>();
-  const track = (p: Promise<void>) => {
-    running.add(p);
-    void p.finally(() => running.delete(p));
-  };
-  const later = (work: () => Promise<void>) => track(work().catch((err) => log.error('follow-up failed', errorFields(err))));
-  const dispatcher = createFeatureDispatcher({ db, clock, lark, log, calendar: createWorkCalendar(), botOpenId: fake.botOpenId, later });
-  const processor = createEventProcessor({ inbox: inboundEventsRepository(db), dispatcher, clock, log });
-  const runInBackground: RunInBackground = (work) => track(work().catch((err) => log.error('background work failed', errorFields(err))));
-  const app = createApp({ config, crypto, clock, db, dispatcher, lark, runInBackground, processor, log });
+  const { later, settle } = trackedLater(log);
+  const { app, dispatcher } = createBot({ config, crypto, clock, db, lark, log, later, botOpenId: fake.botOpenId });
   fake.connect({ fetch: (request) => app.fetch(request) });
 
   return {
@@ -65,8 +53,6 @@ export async function createLocalBot(opts: { db: Kysely<Database>; log: Logger; 
     db,
     clock,
     config,
-    async settle() {
-      while (running.size > 0) await Promise.all([...running]);
-    },
+    settle,
   };
 }

@@ -1,21 +1,16 @@
 /**
  * `npm start`: the bot on Node. Parses the configuration, opens SQLite, builds the Hono app and serves it
  * on PORT, runs the durable event queue, and in `LARK_EVENT_MODE=ws` also the long connection.
- * Keep this a wiring file: features register their handlers in src/handlers/register-features.ts.
+ * Keep this a wiring file: the bot itself is wired in src/bot.ts, its features listed in src/features/register.ts.
  */
 import { serve } from '@hono/node-server';
-import { createApp } from '../app';
+import { createBot } from '../bot';
 import { ConfigError, parseConfig, type Config } from '../config';
 import { createFakeLark } from '../fake-lark';
 import { systemClock } from '../platform/clock';
-import { cardActionsRepository } from '../storage/repositories/transport/card-actions';
 import { groupCommitWrites } from '../storage/repositories/transport/group-commit';
-import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
-import { calendarOverridesFromEnv, createWorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
-import { startEveryMinute } from '../features/reminders/scheduler/every-minute';
-import { createFeatureDispatcher } from '../features/register';
-import { createEventProcessor } from '../transport/inbound/process-event';
+import { startEveryMinute } from '../features/reminders';
 import { consoleLogger } from '../platform/log';
 import { createNodeCrypto } from './crypto-node';
 import { createJobQueue, startInboxSweeper } from './job-queue';
@@ -55,16 +50,20 @@ const lark: FullLarkClient = createLarkClient({
   ...(localFake ? { fetch: localFake.fetch } : {}),
 });
 
-// Features are wired in one place for Node, local mode and the Worker (src/handlers/register-features.ts).
-const calendar = createWorkCalendar(calendarOverridesFromEnv(process.env));
-const dispatcher = createFeatureDispatcher({ db, clock, lark, log, calendar, botOpenId: localFake?.botOpenId, later: (work) => queue.enqueue(work) });
-
+// The bot is wired once, for Node, local mode, the Worker and the tests alike (src/bot.ts).
 const queue = createJobQueue({ concurrency: 4, log });
-const writes = groupCommitWrites(db);
-const inbox = inboundEventsRepository(db, writes);
-const cards = cardActionsRepository(db, writes);
-const processor = createEventProcessor({ inbox, dispatcher, clock, log });
-const app = createApp({ config, crypto, clock, db, dispatcher, lark, processor, log, writes, runInBackground: (work) => queue.enqueue(work) });
+const later = (work: () => Promise<void>) => queue.enqueue(work);
+const { app, dispatcher, processor, inbox, cards, calendar } = createBot({
+  config,
+  crypto,
+  clock,
+  db,
+  lark,
+  log,
+  later,
+  writes: groupCommitWrites(db),
+  ...(localFake ? { botOpenId: localFake.botOpenId } : {}),
+});
 if (localFake) localFake.connect({ fetch: (req) => app.fetch(req) });
 
 const sweeper = startInboxSweeper({ processor, inbox, cards, clock, log });
@@ -89,7 +88,7 @@ const ws =
         dispatcher,
         inbound: { inbox, processor },
         card: { cards, dispatcher, lark, crypto, clock, log, budgetMs: config.cardBudgetMs },
-        later: (work) => queue.enqueue(work),
+        later,
       })
     : null;
 

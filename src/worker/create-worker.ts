@@ -1,6 +1,6 @@
 import type { ExecutionContext, ExportedHandler, ScheduledController } from '@cloudflare/workers-types';
 import { ConfigError } from '../config';
-import { runDueJobs } from '../features/reminders/scheduler/run-due-jobs';
+import { runDueJobs } from '../features/reminders';
 import { type Clock, systemClock } from '../platform/clock';
 import { consoleLogger, errorFields, type Logger } from '../platform/log';
 import type { WorkerEnv } from './env';
@@ -16,7 +16,7 @@ export interface WorkerOptions {
 
 /**
  * The Worker: `fetch` is the same Hono app as the Node server (webhooks answered within Lark's 3 s,
- * slow work after the answer through `executionCtx.waitUntil`), `scheduled` is the Cron Trigger calling
+ * slow work after the answer through `waitUntil`, src/worker/later.ts), `scheduled` is the Cron Trigger calling
  * the same `runDueJobs(now)` the Node server calls every minute, plus the retries of failed events that
  * the Node server's inbox sweeper runs.
  */

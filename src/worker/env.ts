@@ -1,6 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { type Config, ConfigError, parseConfig } from '../config';
-import { calendarOverridesFromEnv, createWorkCalendar, type WorkCalendar } from '../features/reminders/scheduler/calendar/work-calendar';
 
 /** The Worker's bindings, as declared in wrangler.toml (`DB`, `[vars]`) and set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -34,19 +33,6 @@ export function workerConfig(env: WorkerEnv): Config {
     throw new ConfigError('LARK_EVENT_MODE', 'must be "webhook" on Workers (a Worker cannot hold the long connection)');
   }
   return config;
-}
-
-/** China's working days with the operator's overrides (JIXIAO_HOLIDAYS / JIXIAO_WORKDAYS), as on Node. */
-export function workerCalendar(env: WorkerEnv): WorkCalendar {
-  try {
-    return createWorkCalendar(calendarOverridesFromEnv(stringVars(env)));
-  } catch (err) {
-    // Its messages start with the variable's name: "JIXIAO_HOLIDAYS: “2027-1-1” 不是 YYYY-MM-DD 日期…".
-    const message = err instanceof Error ? err.message : String(err);
-    const variable = /^(JIXIAO_\w+):\s*/.exec(message);
-    if (!variable) throw err;
-    throw new ConfigError(variable[1]!, message.slice(variable[0].length));
-  }
 }
 
 /** Only the string bindings (vars and secrets); D1 and other bindings are objects. */

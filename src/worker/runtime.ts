@@ -1,19 +1,16 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { createApp } from '../app';
+import { createBot } from '../bot';
 import type { Config } from '../config';
-import { type SchedulerDeps } from '../features/reminders/scheduler/run-due-jobs';
+import type { SchedulerDeps } from '../features/reminders';
 import type { Clock } from '../platform/clock';
 import { createWebCrypto } from '../platform/crypto-web';
 import type { Database } from '../storage/database';
-import { cardActionsRepository } from '../storage/repositories/transport/card-actions';
-import { inboundEventsRepository } from '../storage/repositories/transport/inbound-events';
-import { createEventProcessor } from '../transport/inbound/process-event';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import type { Logger } from '../platform/log';
 import { openD1 } from './d1-database';
-import { type WorkerEnv, workerCalendar, workerConfig } from './env';
-import { createWorkerDispatcher } from './dispatcher';
+import { type WorkerEnv, workerConfig } from './env';
+import { waitUntilLater } from './later';
 import type { InboxSweep } from './sweep-inbox';
 
 /** What the Worker builds once per isolate and reuses across requests and cron runs. */
@@ -42,23 +39,19 @@ export function buildRuntime(env: WorkerEnv, options: RuntimeOptions): WorkerRun
   const crypto = createWebCrypto();
   const db = openD1(env.DB);
   const lark = larkClientFor(config, options);
-  const calendar = workerCalendar(env);
-  const dispatcher = createWorkerDispatcher({ db, lark, calendar, clock: options.clock, log: options.log });
-  const inbox = inboundEventsRepository(db);
-  const processor = createEventProcessor({ inbox, dispatcher, clock: options.clock, log: options.log });
-  // No runInBackground: createApp then hands slow work to the request's executionCtx.waitUntil.
-  const app = createApp({ config, crypto, clock: options.clock, db, dispatcher, lark, processor, log: options.log });
+  const { log, clock } = options;
+  const bot = createBot({ config, crypto, clock, db, lark, log, later: waitUntilLater(log) });
   const scheduler: SchedulerDeps = {
     db,
     lark,
-    calendar,
+    calendar: bot.calendar,
     holder: `worker:${crypto.randomUUID()}`,
-    log: options.log,
+    log,
     // One cron invocation may make ~1,000 D1 queries and a bounded number of subrequests; each send costs one
     // fetch and about three queries (claim, send, mark). The rest go out on the next minute's run.
     maxSendsPerRun: 250,
   };
-  return { config, db, lark, app, scheduler, inbox: { processor, inbox, cards: cardActionsRepository(db) } };
+  return { config, db, lark, app: bot.app, scheduler, inbox: { processor: bot.processor, inbox: bot.inbox, cards: bot.cards } };
 }
 
 function larkClientFor(config: Config, options: RuntimeOptions): FullLarkClient {

@@ -4,7 +4,7 @@ import { checkCardLimits } from '#cards/shared/limits';
 import { findEvaluationsInChat, getEvaluation, toEvaluationInput, type EvaluationView } from '../../src/features/collection/service';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import type { FakeMessage } from '../../src/fake-lark/state';
-import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from '../handlers/harness';
+import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from '../helpers/harness';
 
 /**
  * Issue 4 §10: the 003 T1 sheet (.xlsx with merged 一级/二级 cells) is imported into a group with

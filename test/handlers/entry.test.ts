@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat, markSummaryPosted, type EvaluationView } from '../../src/features/collection/service';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from '../helpers/harness';
 
 /** The owner's walk-through: input handling, navigation, authorization and the locked state. */
 const { clerk, zhang, li } = PEOPLE;

@@ -4,7 +4,7 @@ import { checkCardLimits } from '#cards/shared/limits';
 import { findEvaluationsInChat } from '../../src/features/collection/service';
 import { importIntoChat } from '../../src/features/collection/handlers/import-flow';
 import type { FakeMessage } from '../../src/fake-lark/state';
-import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from './harness';
+import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from '../helpers/harness';
 
 const { clerk, zhang, li, wang, outsider } = PEOPLE;
 const PASTED = [

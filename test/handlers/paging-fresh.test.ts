@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
-import { cardText, createHarness, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
+import { cardText, createHarness, PEOPLE, type Harness, importAndStart, pastedTable } from '../helpers/harness';
 
 /**
  * Paging is a click like any other, and the transport absorbs a repeat of the same click on the same

@@ -3,7 +3,7 @@ import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { checkCardLimits } from '#cards/shared/limits';
 import { findEvaluationsInChat } from '../../src/features/collection/service';
 import type { CardJson } from '../../src/transport/contract';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from '../helpers/harness';
 
 /** One owner with 30 rows: the recap and the review card page, and 本页全部通过 approves only what was shown. */
 const { clerk, zhang } = PEOPLE;

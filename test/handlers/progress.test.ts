@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionHandlerDeps } from '../../src/features/shared/deps';
+import type { FeatureDeps } from '../../src/features/shared/feature';
 import { refreshProgressCard } from '../../src/features/collection/handlers/notify/progress';
 import { createTestDb } from '../helpers/db';
 import { createEvaluation, setDeadline, startCollection } from '../../src/features/collection/service';
@@ -38,7 +38,7 @@ describe('refreshProgressCard', () => {
         patches.push(card);
       },
     } as unknown as LarkClient;
-    const deps: CollectionHandlerDeps = { db, clock, lark, log: silentLogger, tables: {} as CollectionHandlerDeps['tables'] };
+    const deps: FeatureDeps = { db, clock, lark, log: silentLogger, later: (work) => void work() };
 
     const burst = Array.from({ length: 20 }, () => refreshProgressCard(deps, created.evaluation.id));
     release();

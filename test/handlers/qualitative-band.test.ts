@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat } from '../../src/features/collection/service';
-import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from './harness';
+import { cardText, createHarness, GROUP, PEOPLE, type Harness, importAndStart, pastedTable } from '../helpers/harness';
 
 /**
  * A qualitative row answered 部分达成 or 未达成 needs a score inside that band (scoring-rules: the

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REMINDER_KEY_PREFIX } from '../../src/features/reminders/scheduler/outbox-key';
+import { REMINDER_KEY_PREFIX } from '../../src/storage/repositories/reminders/outbox';
 import { runDueJobs } from '../../src/features/reminders/scheduler/run-due-jobs';
 import type { LarkClient } from '../../src/transport/contract';
 import { finishOwner, openIdOf, openTimeline, sh, startEvaluation, type Timeline } from './support';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { exportEvaluation } from '../../features/collection/service';
+import { exportEvaluation } from '../../features/collection';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao export 评价ID --json [--out 文件] [--db 路径]

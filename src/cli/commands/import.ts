@@ -9,11 +9,13 @@ import {
   type CreatedEvaluation,
   type Member,
   type OwnerDirectory,
-} from '../../features/collection/service';
+} from '../../features/collection';
 import { parseConfig } from '../../config';
 import { createLarkClient } from '../../transport/client';
 import { getProfile } from '../../domain/scoring/profiles';
 import { readTable } from '../../import/tables/read-table';
+import { formatTableError } from '../../import/tables/result';
+import { listTenantKeys } from '../../storage/repositories/collection/evaluations';
 import { systemClock } from '../../platform/clock';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
@@ -73,9 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const table = await readTable(bytes, basename(file));
   if (!table.ok) {
-    const where = (e: { cell?: string; row?: number; message: string }) =>
-      e.cell && !e.message.startsWith(e.cell) ? `${e.cell}：` : !e.cell && e.row ? `第 ${e.row} 行：` : '';
-    const lines = table.errors.map((e) => `  ${where(e)}${e.message}`);
+    const lines = table.errors.map((e) => `  ${formatTableError(e)}`);
     return fail(`${basename(file)} 无法导入：\n${lines.join('\n')}`);
   }
 
@@ -84,11 +84,11 @@ export async function run(argv: string[]): Promise<number> {
 
   const { db, close } = await openCliDatabase(args.db);
   try {
-    const tenants = await db.selectFrom('tenants').select('tenant_key').execute();
+    const tenants = await listTenantKeys(db);
     if (!args.tenant && tenants.length > 1) {
-      return fail(`库里有 ${tenants.length} 个租户，请用 --tenant 指定：${tenants.map((t) => t.tenant_key).join('、')}`);
+      return fail(`库里有 ${tenants.length} 个租户，请用 --tenant 指定：${tenants.join('、')}`);
     }
-    const tenantKey = args.tenant ?? tenants[0]?.tenant_key ?? 'local';
+    const tenantKey = args.tenant ?? tenants[0] ?? 'local';
     const deps = { db, clock: systemClock };
     const owners = await resolveOwners(table.evaluation.indicators.map((i) => i.owner), directory);
     const created = await createEvaluation(deps, {

@@ -1,15 +1,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { getEvaluation } from '../../features/collection/service';
+import { getEvaluation } from '../../features/collection';
 import type { EvaluationInput } from '../../domain/evaluation';
 import { DEFAULT_PROFILE, getProfile, profileNames } from '../../domain/scoring/profiles';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import { readTable } from '../../import/tables/read-table';
-import { buildReports } from '../../features/reports/build-reports';
-import type { ReportData } from '../../features/reports/model';
-import { allReviewed, completedAt, respondents } from '../../features/summary/collection-facts';
-import { toEvaluationInput } from '../../features/collection/service/export';
+import { buildReports } from '../../features/reports';
+import type { ReportData } from '../../features/reports';
+import { allReviewed, completedAt, respondents } from '../../features/summary';
+import { toEvaluationInput } from '../../features/collection';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径]

@@ -1,4 +1,4 @@
-import { getEvaluation, progressOf, STATUS_LABEL, type EvaluationView } from '../../features/collection/service';
+import { getEvaluation, progressOf, STATUS_LABEL, type EvaluationView } from '../../features/collection';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
 const USAGE = `用法：jixiao status 评价ID [--json] [--db 路径]

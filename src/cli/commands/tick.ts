@@ -1,8 +1,7 @@
 import { hostname } from 'node:os';
 import { parseConfig } from '../../config';
-import { calendarOverridesFromEnv, createWorkCalendar } from '../../features/reminders/scheduler/calendar/work-calendar';
-import { planDueSteps, runDueJobs } from '../../features/reminders/scheduler/run-due-jobs';
-import { loadCollectingSnapshots } from '../../features/reminders/scheduler/snapshots';
+import { createWorkCalendar, planDueSteps, runDueJobs } from '../../features/reminders';
+import { loadCollectingSnapshots } from '../../features/reminders';
 import { openSqlite } from '../../node/sqlite';
 import { createLarkClient } from '../../transport/client';
 import { consoleLogger } from '../../platform/log';
@@ -29,7 +28,7 @@ export async function run(argv: string[]): Promise<number> {
   let calendar;
   try {
     config = parseConfig(process.env);
-    calendar = createWorkCalendar(calendarOverridesFromEnv(process.env));
+    calendar = createWorkCalendar(config.calendar);
   } catch (error) {
     process.stderr.write(`配置有误：${(error as Error).message}\n`);
     return 2;

@@ -1,5 +1,4 @@
 import type { I18nText } from '#cards/shared/i18n';
-import type { Refusal } from '../collection/service';
 import type { CardActionResponse, CardJson, Toast } from '../../transport/contract';
 
 /** Answers of card handlers: a toast, the card to show instead, or both. */
@@ -12,7 +11,8 @@ export function answer(card: CardJson | null, t?: Toast): CardActionResponse {
   return { ...(t ? { toast: t } : {}), ...(card ? { card: { type: 'raw', data: card } } : {}) };
 }
 
-export function refusalToast(refusal: Refusal): Toast {
+/** A service's refusal as a toast: a warning when the person can fix it on the card, an error otherwise. */
+export function refusalToast(refusal: { code: string; message: string }): Toast {
   const type: Toast['type'] = refusal.code === 'invalid_input' || refusal.code === 'deviation_required' || refusal.code === 'conflict' ? 'warning' : 'error';
   return toast(type, refusal.message);
 }

@@ -1,14 +1,14 @@
 import type { HelpCommand } from '#cards/shared/help';
 import type { MessageEvent, OutgoingMessage } from '../../transport/contract';
-import type { CollectionHandlerDeps } from './deps';
+import type { FeatureDeps } from './feature';
 
 /**
- * The chat commands, one row each. Other features add their row to `COMMANDS` in `commands.ts`
- * (e.g. 请假至 / 转交 / 年度汇总); the router matches the longest word first, so `年度汇总` never
- * runs as `汇总`.
+ * The chat commands, one row each. Each feature lists its rows in its `feature.ts` (`commands`), and
+ * `src/features/register.ts` puts every feature's rows in one table; the router matches the longest word
+ * first, so `年度汇总` never runs as `汇总`.
  */
 export interface CommandContext {
-  deps: CollectionHandlerDeps;
+  deps: FeatureDeps;
   event: MessageEvent;
   /** The whole message text, mentions removed. */
   text: string;
@@ -16,6 +16,8 @@ export interface CommandContext {
   args: string;
   /** Replies in the conversation the command came from; `key` keeps a retried event from replying twice. */
   reply(message: OutgoingMessage, key: string): Promise<void>;
+  /** `reply` with a plain text message. */
+  say(text: string, key: string): Promise<void>;
 }
 
 export interface Command {

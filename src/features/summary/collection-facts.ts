@@ -1,5 +1,5 @@
 /** Facts about how the answers were collected, for the summary card and the report's 工作开展情况. */
-import type { EvaluationView } from '../collection/service/types';
+import type { EvaluationView } from '../collection';
 
 /**
  * Rows without an answer, which the engine scores 0. A row returned for correction keeps its answer and

@@ -1,17 +1,38 @@
-import { findEvaluationsInChat } from '../collection/service/queries';
+import { tr } from '#cards/shared/i18n';
+import type { Command } from '../shared/router';
+import { findEvaluationsInChat } from '../collection';
 import type { MessageEvent } from '../../transport/contract';
 import { postSummary, type SummaryDeps } from './post-summary';
 import { postUnitRollup } from './unit-rollup';
 
 /**
- * The group commands of this feature, for the message router: `@bot 汇总` and `@bot 年度汇总 [年份]`.
- * Each returns the text to reply with when it did not post (a refusal that says what to do), or null
- * when the card is in the group.
+ * The chat commands of this feature: `@我 汇总` posts the summary card with the two files, `@我 年度汇总
+ * [年份]` the unit's projects of the year. A refusal (what to do instead) is answered in the chat.
  */
-export const SUMMARY_COMMANDS = { summary: '汇总', unitRollup: '年度汇总' } as const;
+export const summaryCommand: Command = {
+  words: ['汇总', 'summary'],
+  where: 'group',
+  help: { usage: '@我 汇总', description: tr('发送总分、等级和评分明细，并附自评表和自评报告', 'post the total, grade and details with the workbook and report'), adminOnly: true },
+  async run(ctx) {
+    const refusal = await runSummaryCommand(ctx.deps, ctx.event);
+    if (refusal) await ctx.say(refusal, 'summary-refused');
+  },
+};
+
+export const unitRollupCommand: Command = {
+  words: ['年度汇总', 'yearly'],
+  gluedArgs: true,
+  where: 'group',
+  help: { usage: '@我 年度汇总 [年份]', description: tr('列出本单位该年度所有项目的预算、执行、得分和等级', 'list the unit’s projects of the year with budget, spending, score and grade'), adminOnly: true },
+  async run(ctx) {
+    const refusal = await runUnitRollupCommand(ctx.deps, ctx.event, ctx.args);
+    if (refusal) await ctx.say(refusal, 'rollup-refused');
+  },
+};
 
 const GROUP_ONLY = '请在评价所在的群里 @我 发送这个命令。';
 
+/** The text to reply with when the summary was not posted, or null when the card is in the group. */
 export async function runSummaryCommand(deps: SummaryDeps, event: MessageEvent): Promise<string | null> {
   if (event.chatType !== 'group') return GROUP_ONLY;
   const running = await findEvaluationsInChat(deps.db, { tenantKey: event.tenantKey, chatId: event.chatId, statuses: ['collecting', 'reviewing', 'final'] });

@@ -1,5 +1,5 @@
-import type { Outcome } from '../collection/service/types';
-import { getEvaluation } from '../collection/service/views';
+import type { Outcome } from '../collection';
+import { getEvaluation } from '../collection';
 import { postSummary, type PostedSummary, type SummaryDeps } from './post-summary';
 
 /** Who the history names when the bot posts on its own. */

@@ -1,13 +1,13 @@
-import type { CollectionDeps, Outcome } from '../collection/service/types';
-import { markSummaryPosted } from '../collection/service/lock';
-import { notAdmin, notFound } from '../collection/service/refusals';
-import { getEvaluation } from '../collection/service/views';
+import type { CollectionDeps, Outcome } from '../collection';
+import { markSummaryPosted } from '../collection';
+import { notAdmin, notFound } from '../collection';
+import { getEvaluation } from '../collection';
 import { recordCardMessage } from '../../storage/repositories/collection/card-messages';
 import { isAdmin } from '../../storage/repositories/collection/evaluations';
 import { listHistory } from '../../storage/repositories/collection/history';
 import type { LarkClient } from '../../transport/contract';
 import { buildSummary } from './build-summary';
-import { fingerprint } from './fingerprint';
+import { sendKey } from '../../platform/send-key';
 
 export interface SummaryDeps extends CollectionDeps {
   lark: LarkClient;
@@ -52,7 +52,7 @@ export async function postSummary(
 
   const built = await buildSummary(view, deps.clock.now());
   const earlier = (await listHistory(deps.db, view.id)).filter((h) => h.action === 'summary_posted').length;
-  const tag = `sum-${view.id}-${earlier + 1}-${fingerprint(JSON.stringify(built.card))}`;
+  const tag = sendKey('sum', view.id, earlier + 1, JSON.stringify(built.card));
 
   const [xlsx, docx] = await Promise.all([
     deps.lark.uploadFile(built.files.xlsx.name, built.files.xlsx.data, 'xls'),

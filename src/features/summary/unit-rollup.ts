@@ -1,13 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { unitRollupCard, type UnitRollupProject, type UnitRollupView } from '#cards/summary/unit-rollup';
-import { toEvaluationInput } from '../collection/service/export';
-import { findEvaluationsInChat } from '../collection/service/queries';
-import type { EvaluationView, Outcome } from '../collection/service/types';
-import { getEvaluation } from '../collection/service/views';
+import { toEvaluationInput } from '../collection';
+import { findEvaluationsInChat } from '../collection';
+import type { EvaluationView, Outcome } from '../collection';
+import { getEvaluation } from '../collection';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import type { Database } from '../../storage/database';
+import { listUnitEvaluationIdsForAdmin } from '../../storage/repositories/summary/unit-rollup';
 import type { SummaryDeps } from './post-summary';
-import { fingerprint } from './fingerprint';
+import { sendKey } from '../../platform/send-key';
 
 /**
  * 年度汇总: the projects of the group's unit in one year — the unit and year of the group's newest
@@ -31,27 +32,7 @@ export async function unitRollupFor(
   }
   const unit = unitOf(anchor)!;
   const year = anchor.project.year ?? null;
-  const ids = await db
-    .selectFrom('evaluations')
-    .innerJoin('evaluation_admins', 'evaluation_admins.evaluation_id', 'evaluations.id')
-    .select('evaluations.id')
-    .where('evaluations.tenant_key', '=', req.tenantKey)
-    .where('evaluation_admins.open_id', '=', req.actor)
-    .where('evaluations.status', '!=', 'draft')
-    // A table without 年度 groups with the other undated ones; unit names compare trimmed, as unitOf() reads them.
-    .where('evaluations.year', year === null ? 'is' : '=', year)
-    .where((eb) =>
-      eb.or([
-        eb(sql<string>`trim(evaluations.implementing_unit)`, '=', unit),
-        eb.and([
-          eb.or([eb('evaluations.implementing_unit', 'is', null), eb(sql<string>`trim(evaluations.implementing_unit)`, '=', '')]),
-          eb(sql<string>`trim(evaluations.department)`, '=', unit),
-        ]),
-      ]),
-    )
-    .orderBy('evaluations.created_at')
-    .orderBy('evaluations.id')
-    .execute();
+  const ids = await listUnitEvaluationIdsForAdmin(db, { tenantKey: req.tenantKey, admin: req.actor, unit, year });
   if (ids.length === 0) {
     return { ok: false, code: 'forbidden', message: `你不是${unit}${year ?? ''}${year ? '年度' : ''}任何评价的管理员，无法查看年度汇总。请让评价的导入人发送「年度汇总」。` };
   }
@@ -72,7 +53,7 @@ export async function postUnitRollup(
   if (!found.ok) return found;
   const card = unitRollupCard(found.view);
   const sent = await deps.lark.sendMessage('chat_id', req.chatId, { msgType: 'interactive', content: card }, {
-    uuid: `roll-${req.chatId.slice(-12)}-${fingerprint(JSON.stringify(card))}`,
+    uuid: sendKey('roll', req.chatId, JSON.stringify(card)),
     tenantKey: req.tenantKey,
   });
   return { ok: true, messageId: sent.messageId, view: found.view };

@@ -1,6 +1,6 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
-// Table interfaces for migrations/0002_transport.sql.
+// Table interfaces for migrations/0002_transport.sql (and 0005_inbox_chat.sql).
 
 export type InboundEventStatus = 'pending' | 'running' | 'done' | 'failed' | 'ignored';
 export type CardActionStatus = 'running' | 'done';
@@ -17,6 +17,8 @@ export interface LarkInboundEventsTable {
   last_error: string | null;
   received_at: string;
   finished_at: string | null;
+  /** The chat of a message or membership event (0005); null for other events and rows recorded before it. */
+  chat_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LarkCardActionsTable {

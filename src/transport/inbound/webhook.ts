@@ -69,6 +69,7 @@ export async function acceptEvent(envelope: InboundEnvelope, deps: Pick<WebhookD
       eventType: envelope.eventType,
       tenantKey: envelope.tenantKey,
       payload: JSON.stringify(envelope),
+      chatId: chatIdOf(envelope),
       status: handled ? 'pending' : 'ignored',
     },
     deps.clock.now(),
@@ -83,4 +84,11 @@ export async function acceptEvent(envelope: InboundEnvelope, deps: Pick<WebhookD
   }
   later(() => deps.processor.process(envelope.eventId));
   return 'accepted';
+}
+
+/** The chat a message (`event.message.chat_id`) or membership event (`event.chat_id`) belongs to, kept as a column. */
+function chatIdOf(envelope: InboundEnvelope): string | null {
+  const message = envelope.event.message as { chat_id?: unknown } | undefined;
+  const chatId = message?.chat_id ?? envelope.event.chat_id;
+  return typeof chatId === 'string' ? chatId : null;
 }

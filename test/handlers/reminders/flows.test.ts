@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_OVERDUE_ACTIONS } from '#cards/reminders/admin-overdue';
-import { HANDOVER_ACTIONS } from '#cards/collection/handover-confirm';
+import { COLLECTION_ACTIONS } from '#cards/collection/actions';
+import { REMINDER_ACTIONS } from '#cards/reminders/actions';
 import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
 import { findEvaluationsInChat, type EvaluationView } from '../../../src/features/collection/service';
 import { decideHandover } from '../../../src/features/collection/service/handover';
 import { listHistory } from '../../../src/storage/repositories/collection/history';
-import { createReminderHarness, GROUP, PEOPLE, type ReminderHarness } from './harness';
+import { manualClock } from '../../../src/platform/clock';
+import { createHarness, GROUP, PEOPLE, type Harness } from '../../helpers/harness';
 
 const { clerk, zhang, li, wang, outsider } = PEOPLE;
 const PASTED = [
@@ -17,9 +18,9 @@ const PASTED = [
   '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t10\t张伟',
 ].join('\n');
 
-let h: ReminderHarness;
+let h: Harness<ReturnType<typeof manualClock>>;
 beforeEach(async () => {
-  h = await createReminderHarness();
+  h = await createHarness({ clock: manualClock('2026-11-23T01:30:00Z') });
   await h.say(clerk.openId, PASTED, { chatId: GROUP });
   await h.fake.pressButton(h.fake.lastCard(GROUP)!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2026-12-04 +0800' } });
   await h.settle();
@@ -96,7 +97,7 @@ describe('转交', () => {
     const refused = await decideHandover(h.deps, { requestId, actor: zhang.openId, approve: true });
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('管理员') });
 
-    const press = await h.fake.pressButton(ask, { operator: clerk.openId, action: HANDOVER_ACTIONS.approve });
+    const press = await h.fake.pressButton(ask, { operator: clerk.openId, action: COLLECTION_ACTIONS.handoverApprove });
     await h.settle();
     expect(press.toast?.type).toBe('success');
     expect(JSON.stringify(press.message.card)).toContain('已同意转交');
@@ -106,7 +107,7 @@ describe('转交', () => {
     expect(h.lastText(li.openId)).toContain('转交已确认');
 
     // The card lost its buttons; a repeat (a second admin, a retried callback) changes nothing.
-    expect(JSON.stringify(h.fake.message(ask.messageId)!.card)).not.toContain(HANDOVER_ACTIONS.approve);
+    expect(JSON.stringify(h.fake.message(ask.messageId)!.card)).not.toContain(COLLECTION_ACTIONS.handoverApprove);
     expect(await decideHandover(h.deps, { requestId, actor: clerk.openId, approve: false })).toMatchObject({ ok: false, message: expect.stringContaining('已同意') });
     const actions = (await listHistory(h.bot.db, row.evaluationId)).map((r) => r.action);
     expect(actions.filter((a) => a.startsWith('handover'))).toEqual(['handover_request', 'handover_approved', 'handover']);
@@ -114,7 +115,7 @@ describe('转交', () => {
 
   it('keeps the rows with the owner when declined, and says so', async () => {
     await h.say(li.openId, '转交 王芳');
-    await h.fake.pressButton(h.fake.lastCard(clerk.openId)!, { operator: clerk.openId, action: HANDOVER_ACTIONS.decline });
+    await h.fake.pressButton(h.fake.lastCard(clerk.openId)!, { operator: clerk.openId, action: COLLECTION_ACTIONS.handoverDecline });
     await h.settle();
     expect((await evaluation()).items.find((i) => i.name === '群众知晓率')!.owner.openId).toBe(li.openId);
     expect(h.lastText(li.openId)).toContain('未获同意');
@@ -137,7 +138,7 @@ describe('after the deadline', () => {
 
   it('延期 sets the new deadline, tells the group, and re-arms the ladder', async () => {
     const card = await overdueCard();
-    const press = await h.fake.pressButton(card, { operator: clerk.openId, action: ADMIN_OVERDUE_ACTIONS.extend, formValue: { new_deadline: '2026-12-11 +0800' } });
+    const press = await h.fake.pressButton(card, { operator: clerk.openId, action: REMINDER_ACTIONS.extend, formValue: { new_deadline: '2026-12-11 +0800' } });
     await h.settle();
     expect(press.toast?.type).toBe('success');
     expect((await evaluation()).deadline).toBe('2026-12-11');
@@ -151,7 +152,7 @@ describe('after the deadline', () => {
 
   it('关闭收集 locks the evaluation and the reminders stop', async () => {
     const card = await overdueCard();
-    const press = await h.fake.pressButton(card, { operator: clerk.openId, action: ADMIN_OVERDUE_ACTIONS.close });
+    const press = await h.fake.pressButton(card, { operator: clerk.openId, action: REMINDER_ACTIONS.close });
     expect(press.toast?.type).toBe('success');
     expect((await evaluation()).status).toBe('final');
     h.clock.set('2026-12-08T01:30:00Z');
@@ -161,7 +162,7 @@ describe('after the deadline', () => {
 
   it('按现有数据汇总 posts the summary to the group and the daily list stops', async () => {
     const card = await overdueCard();
-    await h.fake.pressButton(card, { operator: clerk.openId, action: ADMIN_OVERDUE_ACTIONS.summarize });
+    await h.fake.pressButton(card, { operator: clerk.openId, action: REMINDER_ACTIONS.summarize });
     await h.settle();
     expect((await evaluation()).summaryPostedAt).not.toBeNull();
     h.clock.set('2026-12-08T01:30:00Z');
@@ -173,7 +174,7 @@ describe('late entries (§6)', () => {
   it('a value given after the summary was posted brings a 变更 notice and marks the posted summary outdated', async () => {
     h.clock.set('2026-12-07T01:30:00Z');
     await h.tick();
-    await h.fake.pressButton(h.fake.lastCard(clerk.openId)!, { operator: clerk.openId, action: ADMIN_OVERDUE_ACTIONS.summarize });
+    await h.fake.pressButton(h.fake.lastCard(clerk.openId)!, { operator: clerk.openId, action: REMINDER_ACTIONS.summarize });
     await h.settle();
     const summary = h.fake.messagesTo(GROUP).filter((m) => m.msgType === 'interactive').at(-1)!;
     expect(summary.content).toContain('总分');

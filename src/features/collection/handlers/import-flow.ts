@@ -1,9 +1,11 @@
 import { getEvaluation, importEvaluation, type EvaluationView } from '../service';
 import { findEvaluationIdBySource } from '../../../storage/repositories/collection/evaluations';
 import type { ChatMember } from '../../../transport/contract';
-import type { CollectionHandlerDeps, ReadOutcome } from '../../shared/deps';
+import type { FeatureDeps } from '../../shared/feature';
+import { readPastedSheet, readSheetFile, type ReadOutcome } from './table-readers';
 import { sendCard, sendText } from '../../shared/send';
-import { sendUuid } from '../../../platform/send-key';
+import { errorFields } from '../../../platform/log';
+import { sendKey } from '../../../platform/send-key';
 import { previewCardFor } from './views/preview';
 
 /**
@@ -26,16 +28,16 @@ export interface ImportRequest {
 
 export type ImportResult = { ok: true; evaluation: EvaluationView } | { ok: false; message: string };
 
-export async function importIntoChat(deps: CollectionHandlerDeps, req: ImportRequest): Promise<ImportResult> {
+export async function importIntoChat(deps: FeatureDeps, req: ImportRequest): Promise<ImportResult> {
   const read = await readSheet(deps, req.source);
   const to = { type: 'chat_id' as const, id: req.chatId, tenantKey: req.tenantKey };
   if (!read.ok) {
-    await sendText(deps, to, `没能导入这张表：${read.message}`, sendUuid('import-failed', req.key));
+    await sendText(deps, to, `没能导入这张表：${read.message}`, sendKey('import-failed', req.key));
     return read;
   }
   if (read.input.indicators.length === 0) {
     const message = '表格里没有找到绩效指标行（需要“一级指标 / 二级指标 / 三级指标 / 年度指标值 / 分值”这些列）。可以发送「@我 模板」获取模板。';
-    await sendText(deps, to, `没能导入这张表：${message}`, sendUuid('import-failed', req.key));
+    await sendText(deps, to, `没能导入这张表：${message}`, sendKey('import-failed', req.key));
     return { ok: false, message };
   }
   const members = req.members ?? (await deps.lark.listChatMembers(req.chatId));
@@ -43,7 +45,7 @@ export async function importIntoChat(deps: CollectionHandlerDeps, req: ImportReq
   const earlier = await findEvaluationIdBySource(deps.db, req.tenantKey, req.key);
   const earlierView = earlier ? await getEvaluation(deps.db, earlier) : undefined;
   if (earlierView) {
-    await sendCard(deps, to, previewCardFor(earlierView, members), sendUuid('preview', earlierView.id));
+    await sendCard(deps, to, previewCardFor(earlierView, members), sendKey('preview', earlierView.id));
     return { ok: true, evaluation: earlierView };
   }
   const { evaluation } = await importEvaluation(deps, {
@@ -59,15 +61,15 @@ export async function importIntoChat(deps: CollectionHandlerDeps, req: ImportReq
       lookupContacts: (q) => deps.lark.batchGetUserIds(q),
     },
   });
-  await sendCard(deps, to, previewCardFor(evaluation, members), sendUuid('preview', evaluation.id));
+  await sendCard(deps, to, previewCardFor(evaluation, members), sendKey('preview', evaluation.id));
   return { ok: true, evaluation };
 }
 
-async function readSheet(deps: CollectionHandlerDeps, source: SheetSource): Promise<ReadOutcome> {
+async function readSheet(deps: FeatureDeps, source: SheetSource): Promise<ReadOutcome> {
   try {
-    return source.kind === 'file' ? await deps.tables.readFile(source.bytes, source.fileName) : await deps.tables.readPasted(source.text);
+    return source.kind === 'file' ? await readSheetFile(source.bytes, source.fileName) : await readPastedSheet(source.text);
   } catch (error) {
-    deps.log.warn('sheet could not be read', { error: error instanceof Error ? error.message : String(error) });
+    deps.log.warn('sheet could not be read', errorFields(error));
     return { ok: false, message: '文件无法打开，请确认是 .xlsx 或 .csv 格式且没有加密。' };
   }
 }

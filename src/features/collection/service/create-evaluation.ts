@@ -8,7 +8,7 @@ import { resolutionFor, resolveOwners } from './resolve-owners';
 import { budgetWeightOf, DEFAULT_RULE_PROFILE, readTarget } from './scoring';
 import type { CollectionDeps, EvaluationView, OwnerDirectory, OwnerResolution } from './types';
 import { getEvaluation } from './views';
-import { chinaDate, parseDeadline } from './deadline';
+import { parseDeadline, shanghaiDate } from '../../../platform/time';
 
 export interface CreateEvaluationRequest {
   tenantKey: string;
@@ -62,7 +62,7 @@ export async function createEvaluation(deps: CollectionDeps, req: CreateEvaluati
     notes.push(`表中的截止日期“${req.deadline}”无法识别，请在预览卡片上选择截止日期。`);
   } else if (parsedDeadline?.ok) {
     deadline = parsedDeadline.date;
-    if (deadline < chinaDate(deps.clock.now())) notes.push(`表中的截止日期 ${deadline} 已经过去，开始收集前请重新选择。`);
+    if (deadline < shanghaiDate(deps.clock.now())) notes.push(`表中的截止日期 ${deadline} 已经过去，开始收集前请重新选择。`);
   }
   const { db } = deps;
   // The table readers already refuse these with the cell named; this guards other callers.

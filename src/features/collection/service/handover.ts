@@ -1,11 +1,11 @@
 import { assignOwner } from './settings';
 import { atomic } from '../../../storage/atomic';
-import { isAdmin, listAdmins } from '../../../storage/repositories/collection/evaluations';
+import { getEvaluationRow, isAdmin, listAdmins } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
-import { listOpenItemIdsForOwner } from '../../../storage/repositories/collection/items';
+import { listItemNames, listOpenItemIdsForOwner } from '../../../storage/repositories/collection/items';
 import { decideHandoverRequest, getHandoverRequest, insertHandoverRequest } from '../../../storage/repositories/collection/handover';
 import type { HandoverRequestRow } from '../../../storage/tables/scheduler';
-import type { ReminderServiceDeps } from '../../reminders/services/leave';
+import type { CollectionDeps } from './types';
 
 export interface HandoverRequested {
   requestId: string;
@@ -21,7 +21,7 @@ export interface HandoverRequested {
  * colleague. Nothing moves until an admin confirms; the request and the decision are in the history.
  */
 export async function requestHandover(
-  deps: ReminderServiceDeps,
+  deps: CollectionDeps,
   req: { tenantKey: string; fromOpenId: string; toOpenId: string; toName: string | null },
 ): Promise<{ ok: true; requests: HandoverRequested[] } | { ok: false; message: string }> {
   if (req.toOpenId === req.fromOpenId) return { ok: false, message: '不能转交给自己。请写同事的名字，例如「转交 张伟」。' };
@@ -33,17 +33,8 @@ export async function requestHandover(
   const at = deps.clock.now().toISOString();
   const requests: HandoverRequested[] = [];
   for (const [evaluationId, itemIds] of byEvaluation) {
-    const evaluation = await deps.db.selectFrom('evaluations').select(['project_name']).where('id', '=', evaluationId).executeTakeFirstOrThrow();
-    const items = (
-      await Promise.all(
-        // D1 allows 100 bound parameters per statement.
-        Array.from({ length: Math.ceil(itemIds.length / 90) }, (_, k) =>
-          deps.db.selectFrom('indicators').select(['id', 'name', 'kind', 'position']).where('id', 'in', itemIds.slice(k * 90, k * 90 + 90)).execute(),
-        ),
-      )
-    )
-      .flat()
-      .sort((a, b) => a.position - b.position);
+    const evaluation = (await getEvaluationRow(deps.db, evaluationId))!;
+    const items = await listItemNames(deps.db, itemIds);
     const requestId = newRequestId();
     await atomic(deps.db, [
       { query: insertHandoverRequest(deps.db, { id: requestId, evaluationId, fromOpenId: req.fromOpenId, toOpenId: req.toOpenId, toName: req.toName, at }), expect: 1 },
@@ -78,7 +69,7 @@ export type HandoverDecision =
  * still has open move to the colleague through the collection service (history action `handover`).
  */
 export async function decideHandover(
-  deps: ReminderServiceDeps,
+  deps: CollectionDeps,
   req: { requestId: string; actor: string; approve: boolean },
 ): Promise<HandoverDecision> {
   const request = await getHandoverRequest(deps.db, req.requestId);
@@ -109,7 +100,8 @@ export async function decideHandover(
   const decided = (await getHandoverRequest(deps.db, req.requestId))!;
   if (!req.approve) return { ok: true, request: decided, moved: [], notMoved: [] };
 
-  const open = (await listOpenItemIdsForOwner(deps.db, (await tenantOf(deps, request.evaluation_id)), request.from_open_id)).filter(
+  const tenantKey = (await getEvaluationRow(deps.db, request.evaluation_id))!.tenant_key;
+  const open = (await listOpenItemIdsForOwner(deps.db, tenantKey, request.from_open_id)).filter(
     (r) => r.evaluation_id === request.evaluation_id,
   );
   const moved: string[] = [];
@@ -120,11 +112,6 @@ export async function decideHandover(
     else notMoved.push({ itemId, message: result.message });
   }
   return { ok: true, request: decided, moved, notMoved };
-}
-
-async function tenantOf(deps: ReminderServiceDeps, evaluationId: string): Promise<string> {
-  const row = await deps.db.selectFrom('evaluations').select('tenant_key').where('id', '=', evaluationId).executeTakeFirstOrThrow();
-  return row.tenant_key;
 }
 
 function newRequestId(): string {

@@ -22,6 +22,5 @@ export {
 } from './queries';
 export { toEvaluationInput, exportEvaluation, loadEvaluationForScoring } from './export';
 export { getEvaluation, getItem, ownerLabel } from './views';
-export { parseDeadline, chinaDate } from './deadline';
-export { STATUS_LABEL } from './refusals';
+export { STATUS_LABEL, notAdmin, notFound } from './refusals';
 export { isOpenId } from './open-id';

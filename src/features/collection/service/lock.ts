@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { AtomicConflictError, atomic } from '../../../storage/atomic';
-import { getEvaluationRow, isAdmin } from '../../../storage/repositories/collection/evaluations';
+import { getEvaluationRow, isAdmin, lockEvaluationRow, markSummaryPostedRow, setProgressMessageId } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { notAdmin, notFound, wrongStatus } from './refusals';
-import { reopenStatus } from './status';
+import { reopenStatus } from '../../../storage/repositories/collection/status';
 import type { CollectionDeps, EvaluationView, Outcome } from './types';
 import { getEvaluation } from './views';
 
@@ -22,14 +21,7 @@ export async function lockEvaluation(
   const at = deps.clock.now().toISOString();
   try {
     await atomic(deps.db, [
-      {
-        query: deps.db
-          .updateTable('evaluations')
-          .set({ status: 'final', locked_at: at, locked_by: req.actor, updated_at: at, version: sql<number>`version + 1` })
-          .where('id', '=', row.id)
-          .where('status', 'in', ['collecting', 'reviewing']),
-        expect: 1,
-      },
+      { query: lockEvaluationRow(deps.db, row.id, req.actor, at), expect: 1 },
       {
         query: appendHistory(deps.db, {
           evaluationId: row.id,
@@ -96,7 +88,7 @@ export async function markSummaryPosted(
   if (!row) return notFound('评价');
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
-    { query: deps.db.updateTable('evaluations').set({ summary_posted_at: at, updated_at: at }).where('id', '=', row.id), expect: 1 },
+    { query: markSummaryPostedRow(deps.db, row.id, at), expect: 1 },
     {
       query: appendHistory(deps.db, {
         evaluationId: row.id,
@@ -113,9 +105,5 @@ export async function markSummaryPosted(
 
 /** Remembers the group's progress card so later answers patch it in place. */
 export async function setProgressMessage(deps: CollectionDeps, req: { evaluationId: string; messageId: string }): Promise<void> {
-  await deps.db
-    .updateTable('evaluations')
-    .set({ progress_message_id: req.messageId, updated_at: deps.clock.now().toISOString() })
-    .where('id', '=', req.evaluationId)
-    .execute();
+  await setProgressMessageId(deps.db, req.evaluationId, req.messageId, deps.clock.now().toISOString());
 }

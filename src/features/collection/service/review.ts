@@ -3,7 +3,7 @@ import { getEvaluationRow, isAdmin } from '../../../storage/repositories/collect
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { updateValueWhileOpen } from '../../../storage/repositories/collection/items';
 import { conflict, invalid, notAdmin, notFound, STATUS_LABEL, wrongStatus } from './refusals';
-import { recomputeStatus } from './status';
+import { recomputeStatus } from '../../../storage/repositories/collection/status';
 import type { CollectionDeps, EvaluationStatus, ItemView, Outcome, Refusal } from './types';
 import { getItem, valueSnapshot } from './views';
 

@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { atomic } from '../../../storage/atomic';
-import { deleteAdmin, getEvaluationRow, insertAdmin, isAdmin } from '../../../storage/repositories/collection/evaluations';
+import { bumpEvaluation, deleteAdmin, getEvaluationRow, insertAdmin, isAdmin } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { getItemRow, updateIndicator } from '../../../storage/repositories/collection/items';
-import { chinaDate, parseDeadline } from './deadline';
+import { parseDeadline, shanghaiDate } from '../../../platform/time';
 import { isOpenId } from './open-id';
 import { invalid, notAdmin, notFound, wrongStatus } from './refusals';
 import type { CollectionDeps, EvaluationView, ItemView, Outcome } from './types';
@@ -25,10 +24,10 @@ export async function setDeadline(
   const parsed = parseDeadline(req.deadline);
   if (!parsed.ok) return invalid('deadline', parsed.message);
   const now = deps.clock.now();
-  if (parsed.date < chinaDate(now)) return invalid('deadline', `截止日期 ${parsed.date} 已经过去，请选择今天或以后的日期。`);
+  if (parsed.date < shanghaiDate(now)) return invalid('deadline', `截止日期 ${parsed.date} 已经过去，请选择今天或以后的日期。`);
   const at = now.toISOString();
   await atomic(deps.db, [
-    { query: bumpEvaluation(deps, row.id, { deadline: parsed.date, updated_at: at }), expect: 1 },
+    { query: bumpEvaluation(deps.db, row.id, { deadline: parsed.date, updated_at: at }), expect: 1 },
     {
       query: appendHistory(deps.db, {
         evaluationId: row.id,
@@ -54,7 +53,7 @@ export async function addAdmin(
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
     { query: insertAdmin(deps.db, { evaluation_id: row.id, open_id: req.openId, role: 'admin', added_by: req.actor, added_at: at }), expect: 1 },
-    { query: bumpEvaluation(deps, row.id, { updated_at: at }), expect: 1 },
+    { query: bumpEvaluation(deps.db, row.id, { updated_at: at }), expect: 1 },
     { query: appendHistory(deps.db, { evaluationId: row.id, action: 'add_admin', actor: req.actor, at, after: { admin: req.openId } }) },
   ]);
   return { ok: true, evaluation: (await getEvaluation(deps.db, row.id))! };
@@ -73,7 +72,7 @@ export async function removeAdmin(
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
     { query: deleteAdmin(deps.db, row.id, req.openId), expect: 1 },
-    { query: bumpEvaluation(deps, row.id, { updated_at: at }), expect: 1 },
+    { query: bumpEvaluation(deps.db, row.id, { updated_at: at }), expect: 1 },
     { query: appendHistory(deps.db, { evaluationId: row.id, action: 'remove_admin', actor: req.actor, at, before: { admin: req.openId } }) },
   ]);
   return { ok: true, evaluation: (await getEvaluation(deps.db, row.id))! };
@@ -105,7 +104,7 @@ export async function assignOwner(
       }),
       expect: 1,
     },
-    { query: bumpEvaluation(deps, row.id, { updated_at: at }), expect: 1 },
+    { query: bumpEvaluation(deps.db, row.id, { updated_at: at }), expect: 1 },
     {
       query: appendHistory(deps.db, {
         evaluationId: row.id,
@@ -119,13 +118,6 @@ export async function assignOwner(
     },
   ]);
   return { ok: true, item: (await getItem(deps.db, item.id))! };
-}
-
-function bumpEvaluation(deps: CollectionDeps, id: string, changes: { deadline?: string; updated_at: string }) {
-  return deps.db
-    .updateTable('evaluations')
-    .set({ ...changes, version: sql<number>`version + 1` })
-    .where('id', '=', id);
 }
 
 /**
@@ -146,7 +138,7 @@ export async function setItemDueDate(
   if (req.dueDate !== null) {
     const parsed = parseDeadline(req.dueDate);
     if (!parsed.ok) return invalid('deadline', parsed.message);
-    if (parsed.date < chinaDate(deps.clock.now())) return invalid('deadline', `截止日期 ${parsed.date} 已经过去，请选择今天或以后的日期。`);
+    if (parsed.date < shanghaiDate(deps.clock.now())) return invalid('deadline', `截止日期 ${parsed.date} 已经过去，请选择今天或以后的日期。`);
     if (row.deadline && parsed.date > row.deadline) {
       return invalid('deadline', `这一项的截止日期不能晚于整项评价的截止日期 ${row.deadline}。`);
     }
@@ -155,7 +147,7 @@ export async function setItemDueDate(
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
     { query: updateIndicator(deps.db, item.id, { due_date: dueDate }), expect: 1 },
-    { query: bumpEvaluation(deps, row.id, { updated_at: at }), expect: 1 },
+    { query: bumpEvaluation(deps.db, row.id, { updated_at: at }), expect: 1 },
     {
       query: appendHistory(deps.db, {
         evaluationId: row.id,

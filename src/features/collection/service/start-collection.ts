@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { AtomicConflictError, atomic } from '../../../storage/atomic';
-import { getEvaluationRow, isAdmin } from '../../../storage/repositories/collection/evaluations';
+import { getEvaluationRow, isAdmin, startCollectingRow } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
-import { chinaDate } from './deadline';
+import { shanghaiDate } from '../../../platform/time';
 import { invalid, notAdmin, notFound, wrongStatus } from './refusals';
-import { recomputeStatus } from './status';
+import { recomputeStatus } from '../../../storage/repositories/collection/status';
 import type { CollectionDeps, EvaluationView, Outcome } from './types';
 import { getEvaluation } from './views';
 
@@ -40,18 +39,11 @@ export async function startCollection(
   }
   if (!row.deadline) return invalid('deadline', '请先选择截止日期，再开始收集。');
   const now = deps.clock.now();
-  if (row.deadline < chinaDate(now)) return invalid('deadline', `截止日期 ${row.deadline} 已经过去，请重新选择。`);
+  if (row.deadline < shanghaiDate(now)) return invalid('deadline', `截止日期 ${row.deadline} 已经过去，请重新选择。`);
 
   const at = now.toISOString();
   const started = await atomic(deps.db, [
-    {
-      query: deps.db
-        .updateTable('evaluations')
-        .set({ status: 'collecting', updated_at: at, version: sql<number>`version + 1` })
-        .where('id', '=', row.id)
-        .where('status', '=', 'draft'),
-      expect: 1,
-    },
+    { query: startCollectingRow(deps.db, row.id, at), expect: 1 },
     { query: recomputeStatus(deps.db, row.id, at) },
     {
       query: appendHistory(deps.db, {

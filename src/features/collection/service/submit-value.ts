@@ -9,7 +9,7 @@ import { updateValueWhileOpen } from '../../../storage/repositories/collection/i
 import type { EvaluationRow } from '../../../storage/tables/core';
 import { conflict, invalid, notFound, notOwner, wrongStatus } from './refusals';
 import { isFailure, scoreBudgetLine, scoreRow, type ScoreFailure } from './scoring';
-import { recomputeStatus } from './status';
+import { recomputeStatus } from '../../../storage/repositories/collection/status';
 import type { CollectionDeps, InputField, ItemView, Outcome, Refusal, SubmitInput, Submitted } from './types';
 import { getItem, ownerLabel, valueSnapshot } from './views';
 

@@ -1,6 +1,6 @@
 import { tr } from '#cards/shared/i18n';
 import { shanghaiDate } from '../../../platform/time';
-import { formatDay, parseLooseDate } from '../../../platform/parse-date';
+import { formatDay, parseLooseDate } from '../../../platform/time';
 import { setLeave } from '../services/leave';
 import type { Command, CommandContext } from '../../shared/router';
 
@@ -16,19 +16,19 @@ export const leaveCommand: Command = {
     const today = shanghaiDate(ctx.deps.clock.now());
     const until = parseLooseDate(ctx.args.split(/\s+/)[0] ?? '', today);
     if (!until) {
-      await say(ctx, ctx.args ? `没看懂日期“${ctx.args}”。${HOW}` : HOW, 'leave-help');
+      await ctx.say(ctx.args ? `没看懂日期“${ctx.args}”。${HOW}` : HOW, 'leave-help');
       return;
     }
     const result = await setLeave(ctx.deps, { tenantKey: ctx.event.tenantKey, openId: ctx.event.sender.openId, until, reason: ctx.args.split(/\s+/).slice(1).join(' ') || null });
     if (!result.ok) {
-      await say(ctx, result.message, 'leave-refused');
+      await ctx.say(result.message, 'leave-refused');
       return;
     }
     const lines = result.evaluations.map((e) => {
       const late = e.deadline && e.deadline <= until ? `（截止日期 ${formatDay(e.deadline)} 在您休假期间，管理员会在逾期名单中看到您的请假）` : '';
       return `· ${e.title}：${e.open} 项待填报${late}`;
     });
-    await say(ctx, [`已记录：您请假至 ${formatDay(until)}，期间不再提醒您，之后自动恢复。`, ...lines, '提前回来？回复「取消请假」。'].join('\n'), `leave-${until}`);
+    await ctx.say([`已记录：您请假至 ${formatDay(until)}，期间不再提醒您，之后自动恢复。`, ...lines, '提前回来？回复「取消请假」。'].join('\n'), `leave-${until}`);
   },
 };
 
@@ -39,10 +39,6 @@ export const cancelLeaveCommand: Command = {
   help: { usage: '取消请假', description: tr('恢复对我的提醒', 'resume my reminders') },
   async run(ctx) {
     const result = await setLeave(ctx.deps, { tenantKey: ctx.event.tenantKey, openId: ctx.event.sender.openId, until: shanghaiDate(ctx.deps.clock.now()), cancel: true });
-    await say(ctx, result.ok ? '已取消请假，提醒恢复。' : result.message, 'leave-cancel');
+    await ctx.say(result.ok ? '已取消请假，提醒恢复。' : result.message, 'leave-cancel');
   },
 };
-
-async function say(ctx: CommandContext, text: string, key: string): Promise<void> {
-  await ctx.reply({ msgType: 'text', content: { text } }, key);
-}

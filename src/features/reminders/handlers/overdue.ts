@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import { ADMIN_OVERDUE_ACTIONS, adminOverdueResolvedCard } from '#cards/reminders/admin-overdue';
+import { adminOverdueResolvedCard } from '#cards/reminders/admin-overdue';
 import { tr } from '#cards/shared/i18n';
-import { getEvaluation, lockEvaluation, parseDeadline, setDeadline } from '../../collection/service';
-import { formatDay } from '../../../platform/parse-date';
-import { postSummary } from '../../summary/post-summary';
+import { getEvaluation, lockEvaluation, setDeadline } from '../../collection';
+import { formatDay, parseDeadline } from '../../../platform/time';
+import { postSummary } from '../../summary';
 import type { CardAction, CardActionResponse } from '../../../transport/contract';
 import { answer, refusalToast, toast } from '../../shared/respond';
 import { sendText } from '../../shared/send';
-import { sendUuid } from '../../../platform/send-key';
-import { type ReminderHandlerDeps, afterAnswer } from './deps';
+import { sendKey } from '../../../platform/send-key';
+import type { FeatureDeps } from '../../shared/feature';
+import { runLater } from '../../shared/later';
 
 const valueSchema = z.object({ action: z.string(), evaluationId: z.string().min(1) });
 const BAD = toast('error', { zh_cn: '无法识别这张卡片，请等待明天的逾期提醒或在群里 @我 进度。', en_us: 'This card could not be read.' });
 
 /** 延期: a new deadline; the reminder ladder re-arms for it, and the group is told. */
-export async function extendDeadline(deps: ReminderHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function extendDeadline(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = valueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD);
   const picked = typeof action.formValue?.new_deadline === 'string' ? action.formValue.new_deadline : (action.option ?? '');
@@ -25,8 +26,8 @@ export async function extendDeadline(deps: ReminderHandlerDeps, action: CardActi
   const evaluation = result.evaluation;
   if (evaluation.chatId) {
     const chatId = evaluation.chatId;
-    afterAnswer(deps, 'extend notice', () =>
-      sendText(deps, { type: 'chat_id', id: chatId, tenantKey: evaluation.tenantKey }, `「${evaluation.project.name}」截止日期已延期至 ${formatDay(parsed.date)}，还没填完的同事请抓紧。`, sendUuid('extend', evaluation.id, parsed.date)),
+    runLater(deps, 'extend notice', () =>
+      sendText(deps, { type: 'chat_id', id: chatId, tenantKey: evaluation.tenantKey }, `「${evaluation.project.name}」截止日期已延期至 ${formatDay(parsed.date)}，还没填完的同事请抓紧。`, sendKey('extend', evaluation.id, parsed.date)),
     );
   }
   return answer(
@@ -36,7 +37,7 @@ export async function extendDeadline(deps: ReminderHandlerDeps, action: CardActi
 }
 
 /** 关闭收集: locks the evaluation (no more entries, no more reminders). */
-export async function closeCollection(deps: ReminderHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function closeCollection(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = valueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD);
   const result = await lockEvaluation(deps, { evaluationId: value.data.evaluationId, actor: action.operator.openId });
@@ -55,25 +56,19 @@ export async function closeCollection(deps: ReminderHandlerDeps, action: CardAct
  * than the 3 s callback budget (files are built and uploaded), so it runs after the answer; once it is
  * posted the ladder stops, and a late entry still produces a 变更 notice.
  */
-export async function summarizeNow(deps: ReminderHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function summarizeNow(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = valueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD);
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
   if (!evaluation) return answer(null, toast('error', '这个评价已不存在。'));
   if (!evaluation.admins.includes(action.operator.openId)) return answer(null, toast('error', '只有本评价的管理员可以汇总。'));
   const actor = action.operator.openId;
-  afterAnswer(deps, 'summary after deadline', async () => {
+  runLater(deps, 'summary after deadline', async () => {
     const posted = await postSummary(deps, { evaluationId: evaluation.id, actor, trigger: 'deadline' });
-    if (!posted.ok) await sendText(deps, { type: 'open_id', id: actor, tenantKey: evaluation.tenantKey }, `汇总没有发出：${posted.message}`, sendUuid('summary-refused', evaluation.id, action.eventId));
+    if (!posted.ok) await sendText(deps, { type: 'open_id', id: actor, tenantKey: evaluation.tenantKey }, `汇总没有发出：${posted.message}`, sendKey('summary-refused', evaluation.id, action.eventId));
   });
   return answer(
     adminOverdueResolvedCard({ project: evaluation.project.name, outcome: tr('正在按现有数据汇总，稍后发到群里', 'Summarising what we have; it will appear in the group') }),
     toast('info', { zh_cn: '正在生成汇总…', en_us: 'Building the summary…' }),
   );
 }
-
-export const OVERDUE_HANDLERS = {
-  [ADMIN_OVERDUE_ACTIONS.extend]: extendDeadline,
-  [ADMIN_OVERDUE_ACTIONS.close]: closeCollection,
-  [ADMIN_OVERDUE_ACTIONS.summarize]: summarizeNow,
-};

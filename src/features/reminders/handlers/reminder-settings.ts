@@ -1,5 +1,5 @@
 import { tr } from '#cards/shared/i18n';
-import { findEvaluationsInChat } from '../../collection/service';
+import { findEvaluationsInChat } from '../../collection';
 import { type LadderSettings, resolveLadderSettings } from '../scheduler/ladder/settings';
 import { type LadderPatch, updateLadderSettings } from '../services/ladder-settings';
 import { getReminderSettingsJson } from '../../../storage/repositories/reminders/settings';
@@ -28,21 +28,21 @@ export const reminderSettingsCommand: Command = {
     const { deps, event } = ctx;
     const [evaluation] = await findEvaluationsInChat(deps.db, { tenantKey: event.tenantKey, chatId: event.chatId, statuses: ['draft', 'collecting', 'reviewing'] });
     if (!evaluation) {
-      await say(ctx, '本群没有进行中的评价。导入自评表后即可调整提醒。', 'reminder-settings-none');
+      await ctx.say('本群没有进行中的评价。导入自评表后即可调整提醒。', 'reminder-settings-none');
       return;
     }
     if (!ctx.args) {
       const current = resolveLadderSettings(await getReminderSettingsJson(deps.db, evaluation.id));
-      await say(ctx, `${evaluation.project.name} 的提醒：\n${describeLadder(current)}\n\n${HOW}`, `reminder-settings-show-${evaluation.version}`);
+      await ctx.say(`${evaluation.project.name} 的提醒：\n${describeLadder(current)}\n\n${HOW}`, `reminder-settings-show-${evaluation.version}`);
       return;
     }
     const patch = parseLadderPatch(ctx.args);
     if (!patch.ok) {
-      await say(ctx, `看不懂“${patch.token}”。\n${HOW}`, 'reminder-settings-bad');
+      await ctx.say(`看不懂“${patch.token}”。\n${HOW}`, 'reminder-settings-bad');
       return;
     }
     const result = await updateLadderSettings(deps, { evaluationId: evaluation.id, actor: event.sender.openId, patch: patch.patch });
-    await say(ctx, result.ok ? `已更新 ${evaluation.project.name} 的提醒：\n${describeLadder(result.settings)}` : result.message, `reminder-settings-${event.messageId}`);
+    await ctx.say(result.ok ? `已更新 ${evaluation.project.name} 的提醒：\n${describeLadder(result.settings)}` : result.message, `reminder-settings-${event.messageId}`);
   },
 };
 
@@ -82,8 +82,4 @@ export function describeLadder(s: LadderSettings): string {
     `· 逾期名单：${s.adminDaily.enabled ? `截止后每个工作日 ${s.adminDaily.at} 私信管理员` : '关'}`,
     `· 免打扰：${s.window.end}–次日 ${s.window.start} 及节假日`,
   ].join('\n');
-}
-
-async function say(ctx: CommandContext, text: string, key: string): Promise<void> {
-  await ctx.reply({ msgType: 'text', content: { text } }, key);
 }

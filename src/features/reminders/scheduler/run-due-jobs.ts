@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import { atomic } from '../../../storage/atomic';
 import type { Database } from '../../../storage/database';
 import { releaseLease, tryAcquireLease } from '../../../storage/repositories/reminders/lease';
-import { cancelOutboxRows, deferOutboxRows, listPendingByPrefix } from '../../../storage/repositories/reminders/outbox-drain';
-import { existingStepKeys } from '../../../storage/repositories/reminders/steps';
+import { enqueueOutboxMany, REMINDER_KEY_PREFIX, type OutboxMessage } from '../../../storage/repositories/reminders/outbox';
+import { cancelOutboxRows, deferOutboxRows, listPendingReminders } from '../../../storage/repositories/reminders/outbox-drain';
+import { existingStepKeys, recordPlannedSteps } from '../../../storage/repositories/reminders/steps';
+import { sendKey } from '../../../platform/send-key';
 import type { LarkClient } from '../../../transport/contract';
 import { type Logger, silentLogger } from '../../../platform/log';
 import { isSendable, nextSendable } from './calendar/quiet-hours';
@@ -11,7 +13,6 @@ import type { WorkCalendar } from './calendar/work-calendar';
 import { type DrainReport, drainOutbox } from './drain-outbox';
 import { planLadder } from './ladder/plan-ladder';
 import type { EvaluationSnapshot, PlannedStep } from './ladder/types';
-import { REMINDER_KEY_PREFIX, reminderOutboxKey } from './outbox-key';
 import { renderStep } from './render-step';
 import { loadCollectingSnapshots } from './snapshots';
 
@@ -70,7 +71,7 @@ export async function runDueJobs(now: Date, deps: SchedulerDeps): Promise<RunRep
     const snapshots = await loadCollectingSnapshots(deps.db);
     const due = await planDueSteps(snapshots, now, deps.calendar);
     const planned = await writeNewSteps(deps, due, now);
-    const { cancelled, deferred } = await settleStaleReminders(deps, snapshots, new Set(due.map((d) => d.outboxKey)), now);
+    const { cancelled, deferred } = await settleStaleReminders(deps, snapshots, due, now);
 
     const drained = await drainOutbox(deps.db, deps.lark, clock, log, {
       holder: deps.holder,
@@ -100,71 +101,50 @@ export interface DueStep {
   outboxKey: string;
 }
 
+/**
+ * The outbox key of a ladder step, which is also its Lark `uuid`: derived from the readable step key
+ * (evaluation|person|step|day), so it is the same on every instance and every retry, and Lark sends at
+ * most one message per uuid within an hour, which covers a crash between send and mark.
+ */
+export function reminderOutboxKey(stepKey: string): string {
+  return sendKey(REMINDER_KEY_PREFIX.slice(0, -1), stepKey);
+}
+
 /** Every ladder step due at `now` across the evaluations, with its outbox key (also used by `tick --dry-run`). */
 export async function planDueSteps(snapshots: readonly EvaluationSnapshot[], now: Date, calendar: WorkCalendar): Promise<DueStep[]> {
-  const planned = snapshots.flatMap((evaluation) => planLadder(evaluation, now, calendar).map((step) => ({ step, evaluation })));
-  // Digests all at once: WebCrypto is asynchronous, one at a time it costs ~0.25 ms per key on Node.
-  const keys = await Promise.all(planned.map(({ step }) => reminderOutboxKey(step.key)));
-  return planned.map((p, i) => ({ ...p, outboxKey: keys[i]! }));
+  return snapshots.flatMap((evaluation) =>
+    planLadder(evaluation, now, calendar).map((step) => ({ step, evaluation, outboxKey: reminderOutboxKey(step.key) })),
+  );
 }
 
 /**
  * The new steps and their outbox rows, written in units of a few dozen steps: each unit is atomic
- * (records and rows together) and both inserts are keyed, so a repeat inserts nothing. Multi-row
- * inserts keep each statement under D1's 100 bound parameters.
+ * (records and rows together) and both inserts are keyed, so a repeat inserts nothing.
  */
 async function writeNewSteps(deps: SchedulerDeps, due: DueStep[], now: Date): Promise<number> {
   const known = await existingStepKeys(deps.db, due.map((d) => d.step.key));
   const fresh = due.filter((d) => !known.has(d.step.key));
   const at = now.toISOString();
-  const STEP_ROWS = 11; // 8 columns each
-  const OUTBOX_ROWS = 7; // 12 columns each
-  const UNIT = STEP_ROWS * OUTBOX_ROWS;
+  const UNIT = 77; // 7 statements of 11 step records, 11 of 7 outbox rows
   for (let i = 0; i < fresh.length; i += UNIT) {
     const unit = fresh.slice(i, i + UNIT);
     const records = unit.map(({ step, outboxKey }) => ({
-      step_key: step.key,
-      evaluation_id: step.evaluationId,
+      stepKey: step.key,
+      evaluationId: step.evaluationId,
       person: step.person,
       step: step.step,
       day: step.day,
-      outbox_key: outboxKey,
-      due_at: step.dueAt.toISOString(),
-      planned_at: at,
+      outboxKey,
+      dueAt: step.dueAt.toISOString(),
+      plannedAt: at,
     }));
-    const rows = unit.map(({ step, evaluation, outboxKey }) => {
+    const messages = unit.map(({ step, evaluation, outboxKey }): OutboxMessage => {
       const message = renderStep(step, evaluation, deps.calendar);
-      return {
-        dedupe_key: outboxKey,
-        tenant_key: evaluation.tenantKey ?? '',
-        evaluation_id: evaluation.id,
-        receive_id_type: message.receiveIdType,
-        receive_id: message.receiveId,
-        msg_type: message.msgType,
-        content_json: JSON.stringify(message.content),
-        not_before: at,
-        last_error: null,
-        message_id: null,
-        created_at: at,
-        sent_at: null,
-      };
+      return { dedupeKey: outboxKey, tenantKey: evaluation.tenantKey ?? '', evaluationId: evaluation.id, ...message, notBefore: at };
     });
-    await atomic(deps.db, [
-      ...chunks(records, STEP_ROWS).map((values) => ({
-        query: deps.db.insertInto('reminder_steps').values(values).onConflict((oc) => oc.column('step_key').doNothing()),
-      })),
-      ...chunks(rows, OUTBOX_ROWS).map((values) => ({
-        query: deps.db.insertInto('outbox').values(values).onConflict((oc) => oc.column('dedupe_key').doNothing()),
-      })),
-    ]);
+    await atomic(deps.db, [...recordPlannedSteps(deps.db, records), ...enqueueOutboxMany(deps.db, messages, at)].map((query) => ({ query })));
   }
   return fresh.length;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -175,15 +155,17 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 async function settleStaleReminders(
   deps: SchedulerDeps,
   snapshots: EvaluationSnapshot[],
-  dueKeys: Set<string>,
+  due: readonly DueStep[],
   now: Date,
 ): Promise<{ cancelled: number; deferred: number }> {
-  const pending = await listPendingByPrefix(deps.db, REMINDER_KEY_PREFIX);
+  const pending = await listPendingReminders(deps.db);
+  const dueSteps = new Set(due.map((d) => d.step.key));
+  const dueKeys = new Set(due.map((d) => d.outboxKey));
   const byId = new Map(snapshots.map((s) => [s.id, s]));
   const cancel: number[] = [];
   const defer = new Map<string, number[]>();
   for (const row of pending) {
-    if (dueKeys.has(row.dedupe_key)) continue;
+    if ((row.step_key !== null && dueSteps.has(row.step_key)) || dueKeys.has(row.dedupe_key)) continue;
     const evaluation = row.evaluation_id ? byId.get(row.evaluation_id) : undefined;
     if (evaluation && !isSendable(now, deps.calendar, evaluation.settings.window)) {
       const until = nextSendable(now, deps.calendar, evaluation.settings.window).toISOString();

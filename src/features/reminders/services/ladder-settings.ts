@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { atomic } from '../../../storage/atomic';
-import { isAdmin } from '../../../storage/repositories/collection/evaluations';
+import { bumpEvaluation, isAdmin } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { getReminderSettingsJson, upsertReminderSettings } from '../../../storage/repositories/reminders/settings';
 import { type LadderSettings, ladderSettingsSchema } from '../scheduler/ladder/settings';
@@ -26,13 +25,7 @@ export async function updateLadderSettings(
   const at = deps.clock.now().toISOString();
   await atomic(deps.db, [
     { query: upsertReminderSettings(deps.db, req.evaluationId, after, req.actor, at) },
-    {
-      query: deps.db
-        .updateTable('evaluations')
-        .set({ updated_at: at, version: sql<number>`version + 1` })
-        .where('id', '=', req.evaluationId),
-      expect: 1,
-    },
+    { query: bumpEvaluation(deps.db, req.evaluationId, { updated_at: at }), expect: 1 },
     { query: appendHistory(deps.db, { evaluationId: req.evaluationId, action: 'reminder_settings', actor: req.actor, at, before, after }) },
   ]);
   return { ok: true, settings: parsed.data };

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { atomic, type AtomicStep } from '../../../storage/atomic';
 import type { Database } from '../../../storage/database';
+import { listEvaluationHeads } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { listOpenItemIdsForOwner } from '../../../storage/repositories/collection/items';
 import { getLeave, upsertLeave } from '../../../storage/repositories/reminders/leave';
 import type { Clock } from '../../../platform/clock';
 import { type DateKey, addDays, shanghaiDate } from '../../../platform/time';
 
+/** What the reminder services need: the database and the clock. */
 export interface ReminderServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
@@ -38,12 +40,7 @@ export async function setLeave(
   if (counts.size === 0) return { ok: false, message: '您目前没有待填报的指标，不需要请假。' };
 
   const at = now.toISOString();
-  const evaluations = await deps.db
-    .selectFrom('evaluations')
-    .select(['id', 'project_name', 'deadline'])
-    .where('id', 'in', [...counts.keys()])
-    .orderBy('created_at')
-    .execute();
+  const evaluations = await listEvaluationHeads(deps.db, [...counts.keys()]);
   const steps: AtomicStep[] = [];
   for (const e of evaluations) {
     const before = await getLeave(deps.db, e.id, req.openId);

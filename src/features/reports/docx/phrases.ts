@@ -13,10 +13,6 @@ export function wan(amount: number): string {
   return `${formatNumber(amount)}万元`;
 }
 
-export function points(score: number): string {
-  return `${formatNumber(score)}分`;
-}
-
 /** "组织培训次数≥1场" when the target starts with an operator, else "提高群众风险防范意识（非法集资案件下降）". */
 export function nameWithTarget(name: string, target: string): string {
   const t = target.trim();
@@ -39,11 +35,8 @@ export function enumerate(items: readonly string[]): string {
   return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
 }
 
-export function chineseDate(d: Date): string {
-  // Reports are dated in China Standard Time whatever the server's zone.
-  const cst = new Date(d.getTime() + 8 * 3600_000);
-  return `${cst.getUTCFullYear()}年${cst.getUTCMonth() + 1}月${cst.getUTCDate()}日`;
-}
+/** Reports are dated in China Standard Time whatever the server's zone. */
+export { chineseDate } from '../../../platform/time';
 
 /** Ends a sentence with a full stop unless the text already ends with punctuation. */
 export function sentence(text: string): string {

@@ -35,6 +35,14 @@ export function listCardMessages(
   return q.orderBy('created_at').orderBy('message_id').execute();
 }
 
-export function getCardMessage(db: Kysely<Database>, messageId: string): Promise<CardMessageRow | undefined> {
-  return db.selectFrom('card_messages').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+/** The newest card each person received for this evaluation (what the deadline-day 加急 buzzes). */
+export async function latestCardPerRecipient(db: Kysely<Database>, evaluationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('card_messages')
+    .select(['recipient_id', 'message_id'])
+    .where('evaluation_id', '=', evaluationId)
+    .orderBy('created_at')
+    .orderBy('message_id')
+    .execute();
+  return new Map(rows.map((r) => [r.recipient_id, r.message_id]));
 }

@@ -40,3 +40,21 @@ export function listHistory(
   if (itemId !== undefined) q = q.where('indicator_id', '=', itemId);
   return q.orderBy('id').execute();
 }
+
+/**
+ * When collection of the evaluation last started (its newest `start` record: draft → collecting), or
+ * null. Searched in SQL, not among the newest N rows: every leave and settings change adds an
+ * evaluation-level row, and the start must not fall out of the window.
+ */
+export async function collectionStartedAt(db: Kysely<Database>, evaluationId: string): Promise<string | null> {
+  const start = await db
+    .selectFrom('history')
+    .select('at')
+    .where('evaluation_id', '=', evaluationId)
+    .where('indicator_id', 'is', null)
+    .where('action', '=', 'start')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return start?.at ?? null;
+}

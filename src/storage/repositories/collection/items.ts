@@ -95,3 +95,22 @@ export function updateIndicator(
 ) {
   return db.updateTable('indicators').set(changes).where('id', '=', itemId);
 }
+
+/** Each owned row of an evaluation with its answer's status, in table order (the reminder ladder's view). */
+export function listOwnedItemStatuses(db: Kysely<Database>, evaluationId: string) {
+  return db
+    .selectFrom('indicators as i')
+    .innerJoin('indicator_values as v', 'v.indicator_id', 'i.id')
+    .select(['i.id', 'i.owner_open_id', 'i.owner_name', 'i.name', 'i.kind', 'v.status'])
+    .where('i.evaluation_id', '=', evaluationId)
+    .where('i.owner_open_id', 'is not', null)
+    .orderBy('i.position')
+    .execute();
+}
+
+/** Id, name, kind and position of some rows, in table order (queried in chunks: D1 allows 100 bound parameters). */
+export async function listItemNames(db: Kysely<Database>, ids: readonly string[]) {
+  const chunks = Array.from({ length: Math.ceil(ids.length / 90) }, (_, k) => ids.slice(k * 90, k * 90 + 90));
+  const rows = await Promise.all(chunks.map((chunk) => db.selectFrom('indicators').select(['id', 'name', 'kind', 'position']).where('id', 'in', chunk).execute()));
+  return rows.flat().sort((a, b) => a.position - b.position);
+}

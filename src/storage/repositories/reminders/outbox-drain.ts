@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database';
 import type { OutboxRow } from '../../tables/core';
+import { REMINDER_KEY_PREFIX } from './outbox';
 
 /**
  * The drainer's side of the core `outbox`: claim due rows, then record each result. A claim pushes
@@ -64,16 +65,20 @@ export function markClaimedFailed(db: Kysely<Database>, id: number, error: strin
     .execute();
 }
 
-/** Pending reminder rows (by key prefix), for the run to cancel or hold back before it drains. */
-export function listPendingByPrefix(
+/**
+ * Pending reminder rows, for the run to cancel or hold back before it drains, each with the ladder step it
+ * was planned for (`step_key`, through `reminder_steps.outbox_key`): the step, not the key, says whether
+ * it is still due, so rows queued under an older key scheme are judged the same way.
+ */
+export function listPendingReminders(
   db: Kysely<Database>,
-  prefix: string,
-): Promise<Array<Pick<OutboxRow, 'id' | 'dedupe_key' | 'evaluation_id' | 'not_before'>>> {
+): Promise<Array<Pick<OutboxRow, 'id' | 'dedupe_key' | 'evaluation_id' | 'not_before'> & { step_key: string | null }>> {
   return db
     .selectFrom('outbox')
-    .select(['id', 'dedupe_key', 'evaluation_id', 'not_before'])
-    .where('status', '=', 'pending')
-    .where('dedupe_key', 'like', `${prefix}%`)
+    .leftJoin('reminder_steps', 'reminder_steps.outbox_key', 'outbox.dedupe_key')
+    .select(['outbox.id', 'outbox.dedupe_key', 'outbox.evaluation_id', 'outbox.not_before', 'reminder_steps.step_key'])
+    .where('outbox.status', '=', 'pending')
+    .where('outbox.dedupe_key', 'like', `${REMINDER_KEY_PREFIX}%`)
     .execute();
 }
 

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database';
-import type { ReminderStepRow } from '../../tables/scheduler';
 
 /** What the ladder planned, one row per (evaluation, person, step, day). Builders are returned unexecuted. */
 export interface PlannedStepRecord {
@@ -14,20 +13,27 @@ export interface PlannedStepRecord {
   plannedAt: string;
 }
 
-export function recordPlannedStep(db: Kysely<Database>, r: PlannedStepRecord) {
-  return db
-    .insertInto('reminder_steps')
-    .values({
-      step_key: r.stepKey,
-      evaluation_id: r.evaluationId,
-      person: r.person,
-      step: r.step,
-      day: r.day,
-      outbox_key: r.outboxKey,
-      due_at: r.dueAt,
-      planned_at: r.plannedAt,
-    })
-    .onConflict((oc) => oc.column('step_key').doNothing());
+/**
+ * Planned steps as multi-row inserts of `perStatement` rows (8 columns each, under D1's 100 bound
+ * parameters per statement); a step already recorded is left as it is. Builders returned unexecuted,
+ * for `atomic` together with the steps' outbox rows.
+ */
+export function recordPlannedSteps(db: Kysely<Database>, steps: readonly PlannedStepRecord[], perStatement = 11) {
+  const rows = steps.map((r) => ({
+    step_key: r.stepKey,
+    evaluation_id: r.evaluationId,
+    person: r.person,
+    step: r.step,
+    day: r.day,
+    outbox_key: r.outboxKey,
+    due_at: r.dueAt,
+    planned_at: r.plannedAt,
+  }));
+  const statements = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    statements.push(db.insertInto('reminder_steps').values(rows.slice(i, i + perStatement)).onConflict((oc) => oc.column('step_key').doNothing()));
+  }
+  return statements;
 }
 
 /** Step keys already planned among `keys` (checked in chunks: D1 allows 100 bound parameters per statement). */
@@ -39,18 +45,4 @@ export async function existingStepKeys(db: Kysely<Database>, keys: readonly stri
     for (const r of rows) found.add(r.step_key);
   }
   return found;
-}
-
-export function listPlannedSteps(db: Kysely<Database>, evaluationId: string): Promise<ReminderStepRow[]> {
-  return db
-    .selectFrom('reminder_steps')
-    .selectAll()
-    .where('evaluation_id', '=', evaluationId)
-    .orderBy('due_at')
-    .orderBy('step_key')
-    .execute();
-}
-
-export async function stepForOutboxKey(db: Kysely<Database>, outboxKey: string): Promise<ReminderStepRow | undefined> {
-  return db.selectFrom('reminder_steps').selectAll().where('outbox_key', '=', outboxKey).executeTakeFirst();
 }

@@ -22,7 +22,7 @@ export const CLAIM_LEASE_MS = 10 * 60_000;
 export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecutor = directWrites(db)) {
   return {
     /** True if this event id is new (and is now recorded as pending); false for a duplicate. */
-    async record(e: { eventId: string; eventType: string; tenantKey: string; payload: string; status?: InboundEventStatus }, now: Date): Promise<boolean> {
+    async record(e: { eventId: string; eventType: string; tenantKey: string; payload: string; chatId?: string | null; status?: InboundEventStatus }, now: Date): Promise<boolean> {
       const r = await write(
         db
           .insertInto('lark_inbound_events')
@@ -31,6 +31,7 @@ export function inboundEventsRepository(db: Kysely<Database>, write: WriteExecut
             event_type: e.eventType,
             tenant_key: e.tenantKey,
             payload: e.payload,
+            chat_id: e.chatId ?? null,
             status: e.status ?? 'pending',
             received_at: now.toISOString(),
             next_attempt_at: now.toISOString(),

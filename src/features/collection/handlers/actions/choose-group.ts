@@ -1,14 +1,14 @@
 import { groupChosenCard } from '#cards/collection/choose-group';
 import { tr } from '#cards/shared/i18n';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { importIntoChat } from '../import-flow';
 import { knownGroupsOf } from '../messages/known-groups';
 import { answer, BAD_CARD, toast } from '../../../shared/respond';
 import { chooseGroupSchema, formText } from './values';
 
 /** A sheet sent by DM goes to the group chosen on the card — if the person is a member of it. */
-export async function chooseGroup(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function chooseGroup(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = chooseGroupSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   if (value.data.sender !== action.operator.openId) {

@@ -2,9 +2,9 @@ import { entryPausedCard } from '#cards/collection/indicator-entry';
 import { tr } from '#cards/shared/i18n';
 import { getEvaluation, getItem, submitValue, type EvaluationView, type ItemView } from '../../service';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { afterSubmit } from '../follow-up';
-import { runLater } from '../../../shared/send';
+import { runLater } from '../../../shared/later';
 import { entryCard, nextOpenItem, recapCard, savedNote } from '../views/entry';
 import { isOpen, itemsOf } from '../views/rows';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from '../../../shared/respond';
@@ -13,7 +13,7 @@ import { formBand, formText, itemValueSchema } from './values';
 /** The owner's walk-through: open a row, submit it, step back, or leave it for later. */
 type Loaded = { evaluation: EvaluationView; item: ItemView } | { response: CardActionResponse };
 
-async function load(deps: CollectionHandlerDeps, action: CardAction): Promise<Loaded> {
+async function load(deps: FeatureDeps, action: CardAction): Promise<Loaded> {
   const value = itemValueSchema.safeParse(action.value);
   if (!value.success) return { response: answer(null, BAD_CARD) };
   const [evaluation, item] = await Promise.all([getEvaluation(deps.db, value.data.evaluationId), getItem(deps.db, value.data.indicatorId)]);
@@ -26,7 +26,7 @@ async function load(deps: CollectionHandlerDeps, action: CardAction): Promise<Lo
   return { evaluation, item };
 }
 
-export async function openEntry(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function openEntry(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, item } = loaded;
@@ -35,7 +35,7 @@ export async function openEntry(deps: CollectionHandlerDeps, action: CardAction)
   return answer(entryCard(evaluation, target, { nonce: action.eventId }));
 }
 
-export async function previousEntry(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function previousEntry(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, item } = loaded;
@@ -45,7 +45,7 @@ export async function previousEntry(deps: CollectionHandlerDeps, action: CardAct
   return answer(entryCard(evaluation, previous));
 }
 
-export async function laterEntry(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function laterEntry(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, item } = loaded;
@@ -55,7 +55,7 @@ export async function laterEntry(deps: CollectionHandlerDeps, action: CardAction
   );
 }
 
-export async function submitEntry(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function submitEntry(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, item } = loaded;

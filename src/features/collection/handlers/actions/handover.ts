@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { HANDOVER_ACTIONS, handoverConfirmCard } from '#cards/collection/handover-confirm';
+import { handoverConfirmCard } from '#cards/collection/handover-confirm';
 import { getEvaluation } from '../../service';
 import { decideHandover } from '../../service/handover';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
 import { answer, toast } from '../../../shared/respond';
 import { sendEntryCard } from '../notify/people';
 import { sendText } from '../../../shared/send';
-import { sendUuid } from '../../../../platform/send-key';
+import { sendKey } from '../../../../platform/send-key';
 import { nameOf } from '../views/entry';
-import { type ReminderHandlerDeps, afterAnswer } from '../../../reminders/handlers/deps';
+import type { FeatureDeps } from '../../../shared/feature';
+import { runLater } from '../../../shared/later';
 
 const valueSchema = z.object({ action: z.string(), requestId: z.string().min(1) });
 
 /** 同意 / 拒绝 on the hand-over card: the first admin decides; both people hear the outcome. */
-async function decide(deps: ReminderHandlerDeps, action: CardAction, approve: boolean): Promise<CardActionResponse> {
+async function decide(deps: FeatureDeps, action: CardAction, approve: boolean): Promise<CardActionResponse> {
   const value = valueSchema.safeParse(action.value);
   if (!value.success) return answer(null, toast('error', '无法识别这张卡片。'));
   const result = await decideHandover(deps, { requestId: value.data.requestId, actor: action.operator.openId, approve });
@@ -32,20 +33,23 @@ async function decide(deps: ReminderHandlerDeps, action: CardAction, approve: bo
     decided: { approved: approve, byName: nameOf(evaluation, action.operator.openId) },
   });
   const to = { tenantKey: evaluation.tenantKey };
-  afterAnswer(deps, 'hand-over notices', async () => {
+  runLater(deps, 'hand-over notices', async () => {
     if (approve) {
       const first = evaluation.items.find((i) => i.id === result.moved[0]);
-      if (first) await sendEntryCard(deps, evaluation, first, request.to_open_id, sendUuid('handover-entry', request.id));
-      await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交已确认：${result.moved.length} 项指标已交给 ${toName}。`, sendUuid('handover-done', request.id));
+      if (first) await sendEntryCard(deps, evaluation, first, request.to_open_id, sendKey('handover-entry', request.id));
+      await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交已确认：${result.moved.length} 项指标已交给 ${toName}。`, sendKey('handover-done', request.id));
     } else {
-      await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交给 ${toName} 的申请未获同意，这些指标仍由您填报。如有疑问请联系管理员。`, sendUuid('handover-declined', request.id));
+      await sendText(deps, { type: 'open_id', id: request.from_open_id, ...to }, `转交给 ${toName} 的申请未获同意，这些指标仍由您填报。如有疑问请联系管理员。`, sendKey('handover-declined', request.id));
     }
   });
   const notMoved = result.notMoved.length > 0 ? `（${result.notMoved.length} 项未能转交：${result.notMoved[0]!.message}）` : '';
   return answer(card, toast(approve ? 'success' : 'info', approve ? `已转交 ${result.moved.length} 项${notMoved}` : '已拒绝转交'));
 }
 
-export const HANDOVER_HANDLERS = {
-  [HANDOVER_ACTIONS.approve]: (deps: ReminderHandlerDeps, action: CardAction) => decide(deps, action, true),
-  [HANDOVER_ACTIONS.decline]: (deps: ReminderHandlerDeps, action: CardAction) => decide(deps, action, false),
-};
+export function approveHandover(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
+  return decide(deps, action, true);
+}
+
+export function declineHandover(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
+  return decide(deps, action, false);
+}

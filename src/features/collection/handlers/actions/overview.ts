@@ -1,16 +1,16 @@
 import { tr } from '#cards/shared/i18n';
 import { getEvaluation, lockEvaluation, reopenEvaluation } from '../../service';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { refreshProgressCard } from '../notify/progress';
-import { runLater } from '../../../shared/send';
+import { runLater } from '../../../shared/later';
 import { overviewCardFor } from '../views/overview';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from '../../../shared/respond';
 import { isAdmin } from './review';
 import { evaluationValueSchema } from './values';
 
 /** 锁定 / 重新开放 / 刷新 on the admins' 总览 card. */
-export async function lock(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function lock(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = evaluationValueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const outcome = await lockEvaluation(deps, { evaluationId: value.data.evaluationId, actor: action.operator.openId });
@@ -23,7 +23,7 @@ export async function lock(deps: CollectionHandlerDeps, action: CardAction): Pro
   return answer(overviewCardFor(outcome.evaluation), toast(open > 0 ? 'warning' : 'success', note));
 }
 
-export async function reopen(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function reopen(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = evaluationValueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const outcome = await reopenEvaluation(deps, { evaluationId: value.data.evaluationId, actor: action.operator.openId });
@@ -32,7 +32,7 @@ export async function reopen(deps: CollectionHandlerDeps, action: CardAction): P
   return answer(overviewCardFor(outcome.evaluation), toast('success', tr('已重新开放，责任人可以修改了。', 'Reopened; owners can change their entries.')));
 }
 
-export async function refresh(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function refresh(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = evaluationValueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);

@@ -1,10 +1,10 @@
 import { tr } from '#cards/shared/i18n';
 import { addAdmin, assignOwner, getEvaluation, setDeadline, startCollection, type EvaluationView, type Refusal } from '../../service';
 import type { CardAction, CardActionResponse, ChatMember } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { sendFirstEntryCards } from '../notify/people';
 import { refreshProgressCard } from '../notify/progress';
-import { runLater } from '../../../shared/send';
+import { runLater } from '../../../shared/later';
 import { previewCardFor } from '../views/preview';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from '../../../shared/respond';
 import { evaluationValueSchema, formList, formText } from './values';
@@ -17,7 +17,7 @@ const ONLY_ADMINS = toast('error', tr('只有导入人和 TA 添加的管理员�
 
 type Loaded = { evaluation: EvaluationView; members: ChatMember[] } | { response: CardActionResponse };
 
-async function load(deps: CollectionHandlerDeps, action: CardAction): Promise<Loaded> {
+async function load(deps: FeatureDeps, action: CardAction): Promise<Loaded> {
   const value = evaluationValueSchema.safeParse(action.value);
   if (!value.success) return { response: answer(null, BAD_CARD) };
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
@@ -28,7 +28,7 @@ async function load(deps: CollectionHandlerDeps, action: CardAction): Promise<Lo
 }
 
 /** Saves what the form carries; returns the first refusal (nothing after it is applied). */
-async function applyForm(deps: CollectionHandlerDeps, evaluation: EvaluationView, members: ChatMember[], action: CardAction): Promise<Refusal | null> {
+async function applyForm(deps: FeatureDeps, evaluation: EvaluationView, members: ChatMember[], action: CardAction): Promise<Refusal | null> {
   const actor = action.operator.openId;
   const form = action.formValue ?? {};
   const byId = new Map(members.map((m) => [m.openId, m]));
@@ -58,7 +58,7 @@ async function applyForm(deps: CollectionHandlerDeps, evaluation: EvaluationView
   return null;
 }
 
-export async function savePreview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function savePreview(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, members } = loaded;
@@ -71,7 +71,7 @@ export async function savePreview(deps: CollectionHandlerDeps, action: CardActio
   return answer(card, toast('success', left > 0 ? tr('已保存，还有 {n} 项需要指定责任人。', 'Saved. {n} rows still need an owner.', { n: String(left) }) : tr('已保存。', 'Saved.')));
 }
 
-export async function startFromPreview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function startFromPreview(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const loaded = await load(deps, action);
   if ('response' in loaded) return loaded.response;
   const { evaluation, members } = loaded;

@@ -1,17 +1,17 @@
 import { getEvaluation } from '../../service';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { recapCard } from '../views/entry';
 import { openEntry } from './entry';
 import { answer, BAD_CARD, STALE_CARD } from '../../../shared/respond';
 import { pageValueSchema } from './values';
 
 /** 修改 on the recap opens that row's entry card (same checks as any entry card). */
-export function editFromRecap(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export function editFromRecap(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   return openEntry(deps, action);
 }
 
-export async function pageRecap(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function pageRecap(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = pageValueSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);

@@ -1,11 +1,11 @@
 import { tr } from '#cards/shared/i18n';
 import { approveItems, getEvaluation, getItem, returnItem, type EvaluationView } from '../../service';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
+import type { FeatureDeps } from '../../../shared/feature';
 import { sendReviseCard } from '../notify/people';
 import { refreshProgressCard } from '../notify/progress';
-import { runLater } from '../../../shared/send';
-import { postSummaryIfComplete } from '../../../summary/on-complete';
+import { runLater } from '../../../shared/later';
+import { postSummaryIfComplete } from '../../../summary';
 import { reviewCardFor } from '../views/review';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from '../../../shared/respond';
 import { approveAllSchema, formText, pageValueSchema, reviewDecideSchema } from './values';
@@ -13,7 +13,7 @@ import { approveAllSchema, formText, pageValueSchema, reviewDecideSchema } from 
 /** 通过 / 退回 on an admin's review card; 退回 needs the comment typed in that row's box. */
 const NOT_ADMIN = toast('error', tr('只有导入人和管理员可以审核。', 'Only the importer and admins can review.'));
 
-export async function decideReview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function decideReview(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = reviewDecideSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const { indicatorId, rev, decision } = value.data;
@@ -49,7 +49,7 @@ export async function decideReview(deps: CollectionHandlerDeps, action: CardActi
   );
 }
 
-export async function approveAll(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function approveAll(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = approveAllSchema.safeParse(action.value);
   if (!value.success) return answer(null, BAD_CARD);
   const targets = value.data.rows
@@ -70,7 +70,7 @@ export async function approveAll(deps: CollectionHandlerDeps, action: CardAction
   return answer(reviewCardFor(fresh, value.data.ownerOpenId, { notice }), toast(refused.length ? 'warning' : 'success', notice));
 }
 
-export async function pageReview(deps: CollectionHandlerDeps, action: CardAction): Promise<CardActionResponse> {
+export async function pageReview(deps: FeatureDeps, action: CardAction): Promise<CardActionResponse> {
   const value = pageValueSchema.safeParse(action.value);
   if (!value.success || !value.data.ownerOpenId) return answer(null, BAD_CARD);
   const evaluation = await getEvaluation(deps.db, value.data.evaluationId);

@@ -2,11 +2,12 @@ import { handoverConfirmCard } from '#cards/collection/handover-confirm';
 import { tr } from '#cards/shared/i18n';
 import { resolveOwners } from '../../service/resolve-owners';
 import { requestHandover } from '../../service/handover';
+import { listChatsOfEvaluations } from '../../../../storage/repositories/collection/evaluations';
 import { listOpenItemIdsForOwner } from '../../../../storage/repositories/collection/items';
 import type { ChatMember } from '../../../../transport/contract';
 import type { Command, CommandContext } from '../../../shared/router';
 import { sendCard } from '../../../shared/send';
-import { sendUuid } from '../../../../platform/send-key';
+import { sendKey } from '../../../../platform/send-key';
 
 const HOW = '请写成「转交 张伟」（同事在评价群里的名字），或在群里「@我 转交 @张伟」。';
 
@@ -24,23 +25,23 @@ export const handoverCommand: Command = {
     const { deps, event } = ctx;
     const target = await findTarget(ctx);
     if (!target.ok) {
-      await say(ctx, target.message, 'handover-refused');
+      await ctx.say(target.message, 'handover-refused');
       return;
     }
     const result = await requestHandover(deps, { tenantKey: event.tenantKey, fromOpenId: event.sender.openId, toOpenId: target.openId, toName: target.name });
     if (!result.ok) {
-      await say(ctx, result.message, 'handover-refused');
+      await ctx.say(result.message, 'handover-refused');
       return;
     }
     const fromName = target.senderName ?? '一位同事';
     for (const r of result.requests) {
       const card = handoverConfirmCard({ requestId: r.requestId, project: r.title, fromName, toName: target.name, items: r.itemNames });
       for (const admin of r.admins) {
-        await sendCard(deps, { type: 'open_id', id: admin, tenantKey: event.tenantKey }, card, sendUuid('handover', r.requestId, admin));
+        await sendCard(deps, { type: 'open_id', id: admin, tenantKey: event.tenantKey }, card, sendKey('handover', r.requestId, admin));
       }
     }
     const total = result.requests.reduce((s, r) => s + r.itemIds.length, 0);
-    await say(ctx, `已提交转交申请：${total} 项指标 → ${target.name}。管理员确认后，${target.name} 会收到填报卡片；在此之前仍由您负责。`, `handover-${result.requests.map((r) => r.requestId).join(',')}`);
+    await ctx.say(`已提交转交申请：${total} 项指标 → ${target.name}。管理员确认后，${target.name} 会收到填报卡片；在此之前仍由您负责。`, `handover-${result.requests.map((r) => r.requestId).join(',')}`);
   },
 };
 
@@ -69,12 +70,7 @@ async function groupMembers(ctx: CommandContext): Promise<ChatMember[]> {
   const open = await listOpenItemIdsForOwner(deps.db, event.tenantKey, event.sender.openId);
   const ids = [...new Set(open.map((o) => o.evaluation_id))];
   if (ids.length === 0) return [];
-  const chats = await deps.db.selectFrom('evaluations').select('chat_id').distinct().where('id', 'in', ids).where('chat_id', 'is not', null).execute();
   const seen = new Map<string, ChatMember>();
-  for (const { chat_id } of chats) for (const m of await deps.lark.listChatMembers(chat_id!)) seen.set(m.openId, m);
+  for (const chatId of await listChatsOfEvaluations(deps.db, ids)) for (const m of await deps.lark.listChatMembers(chatId)) seen.set(m.openId, m);
   return [...seen.values()];
-}
-
-async function say(ctx: CommandContext, text: string, key: string): Promise<void> {
-  await ctx.reply({ msgType: 'text', content: { text } }, key);
 }

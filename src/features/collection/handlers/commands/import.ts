@@ -7,7 +7,7 @@ import { fileOf, looksLikePastedTable, messageText } from '../messages/text';
 /**
  * 导入 in a group: the table pasted in the same message, the file (or pasted table) the message
  * replies to, or — with the read-all scope — the file the person just sent. In a DM, the sheet is
- * sent as a file and the bot asks for the group (see `on-file-dm.ts`).
+ * sent as a file and the bot asks for the group (`../messages/receive.ts`, then `../actions/choose-group.ts`).
  */
 export const importCommand: Command = {
   words: ['导入', 'import'],
@@ -15,18 +15,13 @@ export const importCommand: Command = {
   help: { usage: '@我 导入', description: tr('回复一条表格文件消息，或在同一条消息里粘贴表格', 'reply to a sheet file message, or paste the table in the same message') },
   async run(ctx) {
     if (ctx.event.chatType === 'p2p') {
-      await ctx.reply({ msgType: 'text', content: { text: '请直接把 .xlsx 或 .csv 表格文件发给我，我会问你导入到哪个群。' } }, 'import-dm-help');
+      await ctx.say('请直接把 .xlsx 或 .csv 表格文件发给我，我会问你导入到哪个群。', 'import-dm-help');
       return;
     }
     const source = await findSheet(ctx);
     if (!source) {
-      await ctx.reply(
-        {
-          msgType: 'text',
-          content: {
-            text: '没有找到要导入的表格。请先把 .xlsx/.csv 文件发到群里，再“回复”那条文件消息并 @我 导入；也可以直接粘贴从 Excel 复制的表格并 @我 导入，或私聊把文件发给我。',
-          },
-        },
+      await ctx.say(
+        '没有找到要导入的表格。请先把 .xlsx/.csv 文件发到群里，再“回复”那条文件消息并 @我 导入；也可以直接粘贴从 Excel 复制的表格并 @我 导入，或私聊把文件发给我。',
         'import-nothing',
       );
       return;

@@ -15,11 +15,11 @@ export const overviewCommand: Command = {
     const { deps, event } = ctx;
     const [evaluation] = await findEvaluationsInChat(deps.db, { tenantKey: event.tenantKey, chatId: event.chatId });
     if (!evaluation) {
-      await ctx.reply({ msgType: 'text', content: { text: '本群还没有导入评价。' } }, 'overview-none');
+      await ctx.say('本群还没有导入评价。', 'overview-none');
       return;
     }
     if (!evaluation.admins.includes(event.sender.openId)) {
-      await ctx.reply({ msgType: 'text', content: { text: '只有导入人和管理员可以查看总览。需要的话请导入人在预览卡片上把你加为管理员。' } }, 'overview-forbidden');
+      await ctx.say('只有导入人和管理员可以查看总览。需要的话请导入人在预览卡片上把你加为管理员。', 'overview-forbidden');
       return;
     }
     await ctx.reply({ msgType: 'interactive', content: overviewCardFor(evaluation) }, 'overview');

@@ -1,6 +1,6 @@
 import { tr } from '#cards/shared/i18n';
 import { findEvaluationsInChat, setProgressMessage } from '../../service';
-import { sendUuid } from '../../../../platform/send-key';
+import { sendKey } from '../../../../platform/send-key';
 import { progressCardFor } from '../views/progress';
 import type { Command } from '../../../shared/router';
 
@@ -16,10 +16,10 @@ export const progressCommand: Command = {
     const { deps, event } = ctx;
     const [evaluation] = await findEvaluationsInChat(deps.db, { tenantKey: event.tenantKey, chatId: event.chatId, statuses: ['collecting', 'reviewing', 'final'] });
     if (!evaluation) {
-      await ctx.reply({ msgType: 'text', content: { text: '本群还没有正在收集的评价。导入表格后点“开始收集”即可。' } }, 'progress-none');
+      await ctx.say('本群还没有正在收集的评价。导入表格后点“开始收集”即可。', 'progress-none');
       return;
     }
-    const sent = await deps.lark.sendMessage('chat_id', event.chatId, { msgType: 'interactive', content: progressCardFor(evaluation, deps.clock.now()) }, { uuid: sendUuid('progress-cmd', event.messageId) });
+    const sent = await deps.lark.sendMessage('chat_id', event.chatId, { msgType: 'interactive', content: progressCardFor(evaluation, deps.clock.now()) }, { uuid: sendKey('progress-cmd', event.messageId) });
     await setProgressMessage(deps, { evaluationId: evaluation.id, messageId: sent.messageId });
   },
 };

@@ -1,5 +1,6 @@
 import { tr } from '#cards/shared/i18n';
 import type { Command } from '../../../shared/router';
+import { templateFile } from '../table-readers';
 
 /** 模板: the project's own simple template as an .xlsx file. */
 export const templateCommand: Command = {
@@ -7,12 +8,9 @@ export const templateCommand: Command = {
   where: 'both',
   help: { usage: '@我 模板', description: tr('获取填写指标用的 Excel 模板', 'get the Excel template for the indicators') },
   async run(ctx) {
-    const { fileName, bytes } = await ctx.deps.tables.template();
+    const { fileName, bytes } = await templateFile();
     const { fileKey } = await ctx.deps.lark.uploadFile(fileName, bytes, 'xls');
     await ctx.reply({ msgType: 'file', content: { file_key: fileKey } }, 'template');
-    await ctx.reply(
-      { msgType: 'text', content: { text: '填好后把文件发到群里，再回复那条文件消息并 @我 导入。责任人一列可以写姓名、邮箱、手机号。' } },
-      'template-hint',
-    );
+    await ctx.say('填好后把文件发到群里，再回复那条文件消息并 @我 导入。责任人一列可以写姓名、邮箱、手机号。', 'template-hint');
   },
 };

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../storage/database';
+import { listGroupsOfPerson } from '../../../../storage/repositories/collection/evaluations';
+import { recentMessageAndMembershipEvents } from '../../../../storage/repositories/transport/recent-events';
 import type { InboundEnvelope } from '../../../../transport/inbound/envelope';
 import { parseBotMembership, parseMessageEvent } from '../../../../transport/inbound/parse-message';
 
@@ -20,33 +22,12 @@ export async function knownGroupsOf(db: Kysely<Database>, req: { tenantKey: stri
 }
 
 async function evaluationGroups(db: Kysely<Database>, req: { tenantKey: string; openId: string }) {
-  const rows = await db
-    .selectFrom('evaluations')
-    .select(['evaluations.chat_id', 'evaluations.project_name'])
-    .where('evaluations.tenant_key', '=', req.tenantKey)
-    .where('evaluations.chat_id', 'is not', null)
-    .where((eb) =>
-      eb.or([
-        eb('evaluations.importer_open_id', '=', req.openId),
-        eb.exists(eb.selectFrom('evaluation_admins').select('evaluation_admins.open_id').whereRef('evaluation_admins.evaluation_id', '=', 'evaluations.id').where('evaluation_admins.open_id', '=', req.openId)),
-        eb.exists(eb.selectFrom('indicators').select('indicators.id').whereRef('indicators.evaluation_id', '=', 'evaluations.id').where('indicators.owner_open_id', '=', req.openId)),
-      ]),
-    )
-    .orderBy('evaluations.created_at', 'desc')
-    .limit(MAX_GROUPS)
-    .execute();
+  const rows = await listGroupsOfPerson(db, { ...req, limit: MAX_GROUPS });
   return rows.map((r) => ({ chatId: r.chat_id!, name: `「${r.project_name}」所在群` }));
 }
 
 async function recentGroups(db: Kysely<Database>, req: { tenantKey: string; openId: string }) {
-  const rows = await db
-    .selectFrom('lark_inbound_events')
-    .select(['event_type', 'payload'])
-    .where('tenant_key', '=', req.tenantKey)
-    .where('event_type', 'in', ['im.message.receive_v1', 'im.chat.member.bot.added_v1'])
-    .orderBy('received_at', 'desc')
-    .limit(SCAN)
-    .execute();
+  const rows = await recentMessageAndMembershipEvents(db, { tenantKey: req.tenantKey, limit: SCAN });
   const names = new Map<string, string>();
   const mine: string[] = [];
   for (const row of rows) {

@@ -1,8 +1,8 @@
 import { chooseGroupCard } from '#cards/collection/choose-group';
 import type { MessageEvent, OutgoingMessage } from '../../../../transport/contract';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
-import { sendUuid } from '../../../../platform/send-key';
-import { COMMANDS } from '../../../commands';
+import { errorFields } from '../../../../platform/log';
+import type { FeatureDeps } from '../../../shared/feature';
+import { sendKey } from '../../../../platform/send-key';
 import { importCommand } from '../commands/import';
 import { knownGroupsOf } from './known-groups';
 import { findCommand, type Command, type CommandContext } from '../../../shared/router';
@@ -13,7 +13,7 @@ import { fileOf, looksLikePastedTable, mentionsBot, messageText } from './text';
  * pasted with an @mention is imported; a sheet sent by DM gets the choose-a-group card; anything else
  * gets a short pointer to 帮助. Failures are answered in the chat, never dropped silently.
  */
-export function createMessageHandler(deps: CollectionHandlerDeps, commands: readonly Command[] = COMMANDS) {
+export function createMessageHandler(deps: FeatureDeps, commands: readonly Command[]) {
   return async function onMessage(event: MessageEvent): Promise<void> {
     if (event.sender.senderType !== 'user' || !event.sender.openId) return;
     const isGroup = event.chatType !== 'p2p';
@@ -21,7 +21,7 @@ export function createMessageHandler(deps: CollectionHandlerDeps, commands: read
     if (isGroup && !mentionsBot(event, deps.botOpenId)) return;
 
     const reply = async (message: OutgoingMessage, key: string) => {
-      const uuid = sendUuid(`re-${key}`, event.messageId);
+      const uuid = sendKey(`re-${key}`, event.messageId);
       if (deps.lark.replyMessage) await deps.lark.replyMessage(event.messageId, message, { uuid });
       else await deps.lark.sendMessage('chat_id', event.chatId, message, { uuid, tenantKey: event.tenantKey });
     };
@@ -37,7 +37,7 @@ export function createMessageHandler(deps: CollectionHandlerDeps, commands: read
       const text = messageText(event);
       if (text === null) return say('我能读文字消息和 .xlsx/.csv 表格文件。发送「帮助」查看可以做什么。', 'unsupported');
 
-      const ctx = (args: string): CommandContext => ({ deps, event, text, args, reply });
+      const ctx = (args: string): CommandContext => ({ deps, event, text, args, reply, say });
       const found = findCommand(commands, text, event.chatType);
       if (found) return await found.command.run(ctx(found.args));
       if (looksLikePastedTable(text)) {
@@ -47,7 +47,7 @@ export function createMessageHandler(deps: CollectionHandlerDeps, commands: read
       const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
       return say(text ? `没听懂“${shown}”。发送「帮助」查看可以做什么。` : '在的。发送「帮助」查看可以做什么。', 'unknown');
     } catch (error) {
-      deps.log.error('message handler failed', { messageId: event.messageId, error: error instanceof Error ? error.message : String(error) });
+      deps.log.error('message handler failed', { messageId: event.messageId, ...errorFields(error) });
       await say('处理这条消息时出错了，什么都没有改动。请稍后再试一次。', 'failed').catch(() => undefined);
     }
   };

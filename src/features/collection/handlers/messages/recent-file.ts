@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../../storage/database';
+import { recentMessagePayloadsInChat } from '../../../../storage/repositories/transport/recent-events';
 import type { InboundEnvelope } from '../../../../transport/inbound/envelope';
 import { parseMessageEvent } from '../../../../transport/inbound/parse-message';
 import { fileOf } from './text';
@@ -17,20 +18,11 @@ export async function recentFileFrom(
   req: { tenantKey: string; chatId: string; senderOpenId: string; now: Date },
 ): Promise<{ messageId: string; fileKey: string; fileName: string } | null> {
   const since = new Date(req.now.getTime() - WINDOW_MS).toISOString();
-  const rows = await db
-    .selectFrom('lark_inbound_events')
-    .select(['payload'])
-    .where('event_type', '=', 'im.message.receive_v1')
-    .where('tenant_key', '=', req.tenantKey)
-    .where('received_at', '>=', since)
-    .where('payload', 'like', `%${req.chatId}%`)
-    .orderBy('received_at', 'desc')
-    .limit(SCAN)
-    .execute();
-  for (const row of rows) {
+  const payloads = await recentMessagePayloadsInChat(db, { tenantKey: req.tenantKey, chatId: req.chatId, since, limit: SCAN });
+  for (const payload of payloads) {
     let envelope: InboundEnvelope;
     try {
-      envelope = JSON.parse(row.payload) as InboundEnvelope;
+      envelope = JSON.parse(payload) as InboundEnvelope;
     } catch {
       continue;
     }

@@ -42,7 +42,7 @@ export function looksLikePastedTable(text: string): boolean {
   return lines.length >= 2;
 }
 
-/** Whether a group message is meant for the bot (see `CollectionHandlerDeps.botOpenId`). */
+/** Whether a group message is meant for the bot (see `FeatureDeps.botOpenId`). */
 export function mentionsBot(event: Pick<MessageEvent, 'mentions'>, botOpenId: string | undefined): boolean {
   if (event.mentions.length === 0) return false;
   return botOpenId ? event.mentions.some((m) => m.openId === botOpenId) : true;

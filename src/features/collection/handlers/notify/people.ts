@@ -1,7 +1,7 @@
 import type { EvaluationView, ItemView, OwnerAssignment } from '../../service';
 import { LarkApiError } from '../../../../transport/client/errors';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
-import { sendUuid } from '../../../../platform/send-key';
+import type { FeatureDeps } from '../../../shared/feature';
+import { sendKey } from '../../../../platform/send-key';
 import { entryCard } from '../views/entry';
 import { reviewCardFor } from '../views/review';
 import { itemsOf } from '../views/rows';
@@ -22,13 +22,13 @@ function reasonOf(error: unknown): string {
  * 开始收集: each owner gets their first card by DM. One person who cannot be reached (blocked the bot,
  * outside the app's range, left) does not stop the others; the group is told who was missed and why.
  */
-export async function sendFirstEntryCards(deps: CollectionHandlerDeps, evaluation: EvaluationView, owners: OwnerAssignment[]): Promise<Undelivered[]> {
+export async function sendFirstEntryCards(deps: FeatureDeps, evaluation: EvaluationView, owners: OwnerAssignment[]): Promise<Undelivered[]> {
   const missed: Undelivered[] = [];
   for (const owner of owners) {
     const first = itemsOf(evaluation, owner.openId).find((i) => i.value.status === 'pending' || i.value.status === 'returned');
     if (!first) continue;
     try {
-      await sendEntryCard(deps, evaluation, first, owner.openId, sendUuid('start', evaluation.id, owner.openId));
+      await sendEntryCard(deps, evaluation, first, owner.openId, sendKey('start', evaluation.id, owner.openId));
     } catch (error) {
       deps.log.warn('first entry card not delivered', { evaluationId: evaluation.id, owner: owner.openId, error: error instanceof Error ? error.message : String(error) });
       missed.push({ name: owner.name ?? owner.openId, why: reasonOf(error) });
@@ -40,14 +40,14 @@ export async function sendFirstEntryCards(deps: CollectionHandlerDeps, evaluatio
       deps,
       { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey },
       `以下责任人没有收到填报卡片：\n${lines}\n请提醒他们打开与我的私聊并发送「我的」领取卡片；联系不上的，可以用「转交」把这些行交给别人。`,
-      sendUuid('start-missed', evaluation.id),
+      sendKey('start-missed', evaluation.id),
     );
   }
   return missed;
 }
 
 /** An owner's batch is complete: every admin gets one review card for it. */
-export async function sendReviewCards(deps: CollectionHandlerDeps, evaluation: EvaluationView, ownerOpenId: string): Promise<void> {
+export async function sendReviewCards(deps: FeatureDeps, evaluation: EvaluationView, ownerOpenId: string): Promise<void> {
   const rows = itemsOf(evaluation, ownerOpenId).filter((i) => i.value.status === 'submitted');
   if (rows.length === 0) return;
   const card = reviewCardFor(evaluation, ownerOpenId);
@@ -55,7 +55,7 @@ export async function sendReviewCards(deps: CollectionHandlerDeps, evaluation: E
   for (const admin of evaluation.admins) {
     // one unreachable admin must not keep the card from the others
     try {
-      await sendCard(deps, { type: 'open_id', id: admin, tenantKey: evaluation.tenantKey }, card, sendUuid('review', evaluation.id, ownerOpenId, admin, versions));
+      await sendCard(deps, { type: 'open_id', id: admin, tenantKey: evaluation.tenantKey }, card, sendKey('review', evaluation.id, ownerOpenId, admin, versions));
     } catch (error) {
       deps.log.warn('review card not delivered', { evaluationId: evaluation.id, admin, error: error instanceof Error ? error.message : String(error) });
     }
@@ -63,9 +63,9 @@ export async function sendReviewCards(deps: CollectionHandlerDeps, evaluation: E
 }
 
 /** 退回: the row goes back to its owner as a revise card carrying the comment. */
-export async function sendReviseCard(deps: CollectionHandlerDeps, evaluation: EvaluationView, item: ItemView): Promise<void> {
+export async function sendReviseCard(deps: FeatureDeps, evaluation: EvaluationView, item: ItemView): Promise<void> {
   if (!item.owner.openId) return;
-  await sendEntryCard(deps, evaluation, item, item.owner.openId, sendUuid('revise', item.id, item.value.version));
+  await sendEntryCard(deps, evaluation, item, item.owner.openId, sendKey('revise', item.id, item.value.version));
 }
 
 /**
@@ -73,7 +73,7 @@ export async function sendReviseCard(deps: CollectionHandlerDeps, evaluation: Ev
  * already has instead of sending a new one.
  */
 export async function sendEntryCard(
-  deps: Pick<CollectionHandlerDeps, 'lark' | 'db' | 'clock'>,
+  deps: Pick<FeatureDeps, 'lark' | 'db' | 'clock'>,
   evaluation: EvaluationView,
   item: ItemView,
   openId: string,
@@ -92,7 +92,7 @@ export async function sendEntryCard(
 }
 
 /** A change after the summary was posted: one short 变更 line in the group. */
-export async function postChangeNotice(deps: CollectionHandlerDeps, evaluation: EvaluationView, notice: string, key: string): Promise<void> {
+export async function postChangeNotice(deps: FeatureDeps, evaluation: EvaluationView, notice: string, key: string): Promise<void> {
   if (!evaluation.chatId) return;
-  await sendText(deps, { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey }, notice, sendUuid('change', evaluation.id, key));
+  await sendText(deps, { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey }, notice, sendKey('change', evaluation.id, key));
 }

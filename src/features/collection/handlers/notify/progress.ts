@@ -1,6 +1,6 @@
 import { getEvaluation, setProgressMessage } from '../../service';
-import type { CollectionHandlerDeps } from '../../../shared/deps';
-import { sendUuid } from '../../../../platform/send-key';
+import type { FeatureDeps } from '../../../shared/feature';
+import { sendKey } from '../../../../platform/send-key';
 import { progressCardFor } from '../views/progress';
 import { sendCard } from '../../../shared/send';
 
@@ -12,7 +12,7 @@ import { sendCard } from '../../../shared/send';
  */
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
 
-export function refreshProgressCard(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+export function refreshProgressCard(deps: FeatureDeps, evaluationId: string): Promise<void> {
   const current = running.get(evaluationId);
   if (current) {
     current.again = true;
@@ -33,7 +33,7 @@ export function refreshProgressCard(deps: CollectionHandlerDeps, evaluationId: s
   return state.done;
 }
 
-async function refreshOnce(deps: CollectionHandlerDeps, evaluationId: string): Promise<void> {
+async function refreshOnce(deps: FeatureDeps, evaluationId: string): Promise<void> {
   const evaluation = await getEvaluation(deps.db, evaluationId);
   if (!evaluation?.chatId || evaluation.status === 'draft') return;
   const card = progressCardFor(evaluation, deps.clock.now());
@@ -41,6 +41,6 @@ async function refreshOnce(deps: CollectionHandlerDeps, evaluationId: string): P
     await deps.lark.patchCard(evaluation.progressMessageId, card);
     return;
   }
-  const messageId = await sendCard(deps, { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey }, card, sendUuid('progress', evaluation.id));
+  const messageId = await sendCard(deps, { type: 'chat_id', id: evaluation.chatId, tenantKey: evaluation.tenantKey }, card, sendKey('progress', evaluation.id));
   await setProgressMessage(deps, { evaluationId: evaluation.id, messageId });
 }

@@ -3,7 +3,8 @@ import { toEvaluationInput, type EvaluationView } from '../../service';
 import { scoreEvaluation } from '../../../../domain/scoring/score-evaluation';
 import type { CardJson } from '../../../../transport/contract';
 import { nameOf } from './entry';
-import { chinaTime, toRowView } from './rows';
+import { toRowView } from './rows';
+import { shanghaiDateTime } from '../../../../platform/time';
 
 /** 总览 for admins: rows, the running total from the engine, its warnings, and lock / reopen. */
 export function overviewCardFor(evaluation: EvaluationView): CardJson {
@@ -18,6 +19,6 @@ export function overviewCardFor(evaluation: EvaluationView): CardJson {
     grade: result.grade,
     warnings: result.warnings.filter((w) => w.severity !== 'info').map((w) => w.message),
     lockedBy: evaluation.lockedBy ? nameOf(evaluation, evaluation.lockedBy) : null,
-    lockedAt: evaluation.lockedAt ? chinaTime(new Date(evaluation.lockedAt)) : null,
+    lockedAt: evaluation.lockedAt ? shanghaiDateTime(new Date(evaluation.lockedAt)) : null,
   });
 }

@@ -2,7 +2,7 @@ import { importPreviewCard, type AuditFinding } from '#cards/collection/import-p
 import { toEvaluationInput, type EvaluationView } from '../../service';
 import { scoreEvaluation } from '../../../../domain/scoring/score-evaluation';
 import type { CardJson, ChatMember } from '../../../../transport/contract';
-import { chinaTime } from './rows';
+import { shanghaiDateTime } from '../../../../platform/time';
 
 /**
  * What the importer must know before starting: the engine's table checks that make sense before any
@@ -79,6 +79,6 @@ export function previewCardFor(evaluation: EvaluationView, members: readonly Cha
         candidates: i.owner.candidates.map((c) => c.name),
       })),
     audit: evaluation.status === 'draft' ? previewAudit(evaluation) : [],
-    startedNote: evaluation.status !== 'draft' ? `截止日期 ${evaluation.deadline ?? '未定'}${now ? `，${chinaTime(now)} 更新` : ''}。各责任人已收到私聊填报卡片。` : null,
+    startedNote: evaluation.status !== 'draft' ? `截止日期 ${evaluation.deadline ?? '未定'}${now ? `，${shanghaiDateTime(now)} 更新` : ''}。各责任人已收到私聊填报卡片。` : null,
   });
 }

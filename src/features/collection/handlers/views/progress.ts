@@ -1,7 +1,7 @@
 import { progressCard } from '#cards/collection/progress';
 import { progressOf, type EvaluationView } from '../../service';
 import type { CardJson } from '../../../../transport/contract';
-import { chinaTime } from './rows';
+import { shanghaiDateTime } from '../../../../platform/time';
 
 export function progressCardFor(evaluation: EvaluationView, now: Date): CardJson {
   const p = progressOf(evaluation);
@@ -15,6 +15,6 @@ export function progressCardFor(evaluation: EvaluationView, now: Date): CardJson
     approved: p.approved,
     returned: p.returned,
     pending: p.waitingOn.map((w) => ({ name: w.name ?? '未知成员', count: w.open })),
-    updatedAt: chinaTime(now),
+    updatedAt: shanghaiDateTime(now),
   });
 }

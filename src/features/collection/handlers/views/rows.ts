@@ -42,8 +42,3 @@ export function itemsOf(evaluation: EvaluationView, openId: string): ItemView[] 
 export function isOpen(item: ItemView): boolean {
   return item.value.status === 'pending' || item.value.status === 'returned';
 }
-
-/** "11-23 09:30" in China time, for "updated at" lines. */
-export function chinaTime(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
-}

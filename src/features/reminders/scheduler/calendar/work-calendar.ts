@@ -79,17 +79,3 @@ function packageSaysWorking(date: DateKey): boolean {
 function packageKnowsYear(year: number): boolean {
   return OFFICIAL_YEARS.has(year);
 }
-
-/**
- * Overrides from configuration: `JIXIAO_HOLIDAYS` and `JIXIAO_WORKDAYS`, comma- or space-separated
- * `YYYY-MM-DD` lists (Node: process.env; Workers: vars). Throws a message naming the variable.
- */
-export function calendarOverridesFromEnv(env: Record<string, string | undefined>): CalendarOverrides {
-  const list = (name: string): string[] => {
-    const items = (env[name] ?? '').split(/[\s,，]+/).filter(Boolean);
-    const bad = items.find((d) => !isDateKey(d));
-    if (bad) throw new Error(`${name}: “${bad}” 不是 YYYY-MM-DD 日期（例如 2027-01-01）`);
-    return items;
-  };
-  return { holidays: list('JIXIAO_HOLIDAYS'), workdays: list('JIXIAO_WORKDAYS') };
-}

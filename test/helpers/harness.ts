@@ -2,15 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardJson } from '../../src/transport/contract';
 import { COLLECTION_ACTIONS } from '#cards/collection/actions';
-import { COLLECTION_ACTION_NAMES, registerCollectionHandlers, type CollectionHandlerDeps } from '../../src/features/collection/feature';
-import { importTableReaders } from '../../src/features/collection/handlers/table-readers';
+import { createWorkCalendar, runDueJobs } from '../../src/features/reminders';
 import type { Clock } from '../../src/platform/clock';
-import { createTestBot, type TestBot } from '../helpers/app';
+import { createTestBot } from './app';
 
-/**
- * The whole bot (verified webhooks, dispatcher, our handlers, SQLite from the migrations) against the
- * in-process fake Lark, with a clerk, three owners from the 003 T1 sheet and an outsider in one group.
- */
 export const PEOPLE = {
   clerk: { openId: 'ou_clerk', name: '赵敏' },
   zhang: { openId: 'ou_zhangwei', name: '张伟' },
@@ -21,55 +16,53 @@ export const PEOPLE = {
 
 export const GROUP = 'oc_project_group';
 
-export interface Harness {
-  bot: TestBot<string>;
-  deps: CollectionHandlerDeps;
-  clock: Clock;
-  /** Waits for every event handler and follow-up send started so far. */
-  settle(): Promise<void>;
-  card(messageId: string): CardJson;
-  close(): Promise<void>;
+export interface HarnessOptions<C extends Clock> {
+  /** Default: real time shifted to start Monday 23 Nov 2026 09:30 Shanghai (see `runningClockFrom`). */
+  clock?: C;
+  /** The app holds the "read all group messages" scope (files sent to the group reach the bot). */
+  receiveAllGroupMessages?: boolean;
 }
 
-export async function createHarness(opts: { readers?: CollectionHandlerDeps['tables']; receiveAllGroupMessages?: boolean } = {}): Promise<Harness> {
-  const clock = runningClockFrom('2026-11-23T01:30:00Z');
-  const bot = await createTestBot<string>({ actions: COLLECTION_ACTION_NAMES, clock, fake: { receiveAllGroupMessages: opts.receiveAllGroupMessages ?? false } });
+/**
+ * The whole bot as `createBot` wires it for production — every feature, verified webhooks, the
+ * dispatcher, SQLite from the migrations — against the in-process fake Lark, with a clerk, three owners
+ * from the 003 T1 sheet and an outsider in one group.
+ */
+export async function createHarness<C extends Clock = Clock>(opts: HarnessOptions<C> = {}) {
+  const clock = (opts.clock ?? runningClockFrom('2026-11-23T01:30:00Z')) as C;
+  const bot = await createTestBot<string>({ features: true, clock, fake: { receiveAllGroupMessages: opts.receiveAllGroupMessages ?? false } });
   for (const p of Object.values(PEOPLE)) bot.fake.addUser(p);
   bot.fake.addChat({ chatId: GROUP, name: '金融监管专项经费绩效自评', members: Object.values(PEOPLE).map((p) => p.openId) });
-  const followUps = new Set<Promise<void>>();
-  const deps: CollectionHandlerDeps = {
-    db: bot.db,
-    clock,
-    lark: bot.lark,
-    tables: opts.readers ?? importTableReaders,
-    log: bot.log,
-    botOpenId: bot.fake.botOpenId,
-    later: (work) => {
-      const p = work();
-      followUps.add(p);
-      void p.finally(() => followUps.delete(p));
-    },
-  };
-  registerCollectionHandlers(bot.dispatcher, deps);
-  const settle = async () => {
-    for (let i = 0; i < 20; i += 1) {
-      await bot.idle();
-      if (followUps.size === 0) return;
-      await Promise.all([...followUps]);
-    }
-  };
+  const calendar = createWorkCalendar();
+  const settle = () => bot.idle();
   return {
     bot,
-    deps,
+    fake: bot.fake,
+    deps: bot.deps,
     clock,
+    /** Waits for every event handler and follow-up send started so far. */
     settle,
-    card: (messageId) => bot.fake.message(messageId)!.card as CardJson,
+    card: (messageId: string) => bot.fake.message(messageId)!.card as CardJson,
+    /** One scheduler run at the clock's `now`, as the server's every-minute tick runs it. */
+    tick: () => runDueJobs(clock.now(), { db: bot.db, lark: bot.lark, calendar, holder: 'test', clock: () => clock.now(), inRunRetries: 0 }),
+    /** A DM (or, with chatId, an @bot group message) from `sender`; waits for every reply. */
+    async say(sender: string, text: string, o: { chatId?: string; mentions?: string[] } = {}) {
+      await bot.fake.sendMessageEvent({ sender, text, ...(o.chatId ? { chatId: o.chatId, mentionBot: true } : {}), ...(o.mentions ? { mentions: o.mentions } : {}) });
+      await settle();
+    },
+    /** The text of the last bot message to a person or chat. */
+    lastText(to: string): string {
+      const sent = bot.fake.messagesTo(to);
+      return sent[sent.length - 1]?.text ?? '';
+    },
     close: async () => {
       await settle();
       await bot.close();
     },
   };
 }
+
+export type Harness<C extends Clock = Clock> = Awaited<ReturnType<typeof createHarness<C>>>;
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'seeds', name)));

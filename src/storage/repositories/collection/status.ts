@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../storage/database';
+import type { Database } from '../../database';
 
 /**
  * While answers come in, an evaluation is `collecting` as long as any row waits for its owner
