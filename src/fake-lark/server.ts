@@ -298,7 +298,7 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!form) throw new LarkError(400, 234001, 'invalid request: multipart/form-data expected');
     const fileType = String(form.get('file_type') ?? '');
     const fileName = String(form.get('file_name') ?? '');
-    const file = form.get('file');
+    const file = form.get('file') as File | string | null;
     if (!FILE_TYPES.has(fileType)) throw new LarkError(400, 234001, 'invalid param: file_type');
     if (!fileName) throw new LarkError(400, 234001, 'invalid param: file_name');
     if (!file || typeof file === 'string') throw new LarkError(400, 234001, 'invalid param: file');

@@ -365,7 +365,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
      */
     async pressButton(cardMessage: FakeMessage | string, opts: PressOptions): Promise<PressResult> {
       const message = typeof cardMessage === 'string' ? state.messages.get(cardMessage) : state.messages.get(cardMessage.messageId);
-      if (!message || message.msgType !== 'interactive') throw new Error('fake Lark: pressButton needs a card message the bot sent');
+      if (message?.msgType !== 'interactive') throw new Error('fake Lark: pressButton needs a card message the bot sent');
       const operator = user(opts.operator);
       const chat = state.chats.get(message.chatId)!;
       if (!chat.members.includes(operator.openId)) throw new Error(`fake Lark: ${operator.name} cannot see this card (not in the chat)`);

@@ -1,10 +1,10 @@
 import { base64ToBytes, bytesToBase64, bytesToHex, constantTimeEqual, type Crypto } from './crypto';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** WebCrypto implementation: workerd (where `crypto.subtle` runs synchronously) and any Fetch runtime. */
-export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle): Crypto {
+export function createWebCrypto(subtle: SubtleCrypto = crypto.subtle): Crypto {
   // Derived AES keys are cached per Encrypt Key: importKey per request would double the cost.
   const keys = new Map<string, Promise<CryptoKey>>();
   const aesKey = (encryptKey: string): Promise<CryptoKey> => {
@@ -29,7 +29,7 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       return decoder.decode(plain);
     },
     async encrypt(encryptKey, plaintext, iv) {
-      const vector = iv ? new Uint8Array(iv) : globalThis.crypto.getRandomValues(new Uint8Array(16));
+      const vector = iv ? new Uint8Array(iv) : crypto.getRandomValues(new Uint8Array(16));
       const cipher = new Uint8Array(
         await subtle.encrypt({ name: 'AES-CBC', iv: vector }, await aesKey(encryptKey), encoder.encode(plaintext)),
       );
@@ -39,6 +39,6 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       return bytesToBase64(out);
     },
     timingSafeEqual: constantTimeEqual,
-    randomUUID: () => globalThis.crypto.randomUUID(),
+    randomUUID: () => crypto.randomUUID(),
   };
 }

@@ -12,7 +12,12 @@ import { CHAT } from '../collection/support';
 
 function sink() {
   let text = '';
-  const stream = new Writable({ write: (chunk, _enc, done) => ((text += String(chunk)), done()) });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      text += String(chunk);
+      done();
+    },
+  });
   return { stream: stream as NodeJS.WritableStream, text: () => text };
 }
 

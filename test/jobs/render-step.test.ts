@@ -9,7 +9,7 @@ import { renderStep } from '../../src/features/reminders/scheduler/render-step';
 const calendar = createWorkCalendar();
 const sh = (date: string, time: string) => shanghaiInstant(date, time);
 
-function evaluation(deadlineDay: string, nextDay: string): EvaluationSnapshot {
+function evaluation(_lastDay: string, nextDay: string): EvaluationSnapshot {
   return {
     id: 'ev1',
     title: '示例项目',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getEvaluation, submitValue, type CollectionDeps, type EvaluationView } from '../../src/features/collection/service';
 import type { EvaluationInput } from '../../src/domain/evaluation';
-import { createFakeLark, type FakeLark } from '../../src/fake-lark';
+import { createFakeLark } from '../../src/fake-lark';
 import { createWorkCalendar } from '../../src/features/reminders/scheduler/calendar/work-calendar';
 import { runDueJobs, type SchedulerDeps } from '../../src/features/reminders/scheduler/run-due-jobs';
 import { openSqlite } from '../../src/node/sqlite';

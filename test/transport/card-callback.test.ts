@@ -157,7 +157,11 @@ describe('card callback budget with a slow database', () => {
     const rows = new Map<string, string | null>();
     const slow = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 400));
     const cards = {
-      begin: async (a: { dedupeKey: string }) => slow(rows.has(a.dedupeKey) ? false : (rows.set(a.dedupeKey, null), true)),
+      begin: async (a: { dedupeKey: string }) => {
+        const fresh = !rows.has(a.dedupeKey);
+        if (fresh) rows.set(a.dedupeKey, null);
+        return slow(fresh);
+      },
       find: async () => null,
       finish: async (key: string, response: string | null) => void rows.set(key, response),
       release: async (key: string) => void rows.delete(key),

@@ -10,7 +10,7 @@ import {
   type Member,
   type OwnerDirectory,
 } from '../../features/collection';
-import { parseConfig } from '../../config';
+import { type Config, parseConfig } from '../../config';
 import { createLarkClient } from '../../transport/client';
 import { getProfile } from '../../domain/scoring/profiles';
 import { readTable } from '../../import/tables/read-table';
@@ -131,7 +131,7 @@ export async function run(argv: string[]): Promise<number> {
  * the group's members and Lark's email/mobile lookup, exactly as an import in the chat resolves them.
  */
 async function ownerDirectory(chatId: string, mapped: Member[], offline: boolean): Promise<OwnerDirectory | { error: string }> {
-  let config;
+  let config: Config;
   try {
     config = parseConfig(process.env);
   } catch (error) {

@@ -1,7 +1,6 @@
 import { hostname } from 'node:os';
-import { parseConfig } from '../../config';
-import { createWorkCalendar, planDueSteps, runDueJobs } from '../../features/reminders';
-import { loadCollectingSnapshots } from '../../features/reminders';
+import { type Config, parseConfig } from '../../config';
+import { createWorkCalendar, loadCollectingSnapshots, planDueSteps, runDueJobs, type WorkCalendar } from '../../features/reminders';
 import { openSqlite } from '../../node/sqlite';
 import { createLarkClient } from '../../transport/client';
 import { consoleLogger } from '../../platform/log';
@@ -24,8 +23,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`--now “${args.now}” 不是有效时间，请写成 2026-10-08T09:30:00+08:00\n`);
     return 2;
   }
-  let config;
-  let calendar;
+  let config: Config;
+  let calendar: WorkCalendar;
   try {
     config = parseConfig(process.env);
     calendar = createWorkCalendar(config.calendar);

@@ -126,7 +126,7 @@ function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | 
   const reasons: string[] = [];
   if (band !== '达成') reasons.push(`未完全达成年度指标（${band}）`);
   else if (score.lt(w)) reasons.push('得分低于分值');
-  if (c.target.multiYear && c.target.embedded && degree && degree.lt(c.target.embedded.value)) {
+  if (c.target.multiYear && c.target.embedded && degree?.lt(c.target.embedded.value)) {
     reasons.push(`目标“${c.target.text}”含 ${c.target.embedded.value}${c.target.embedded.unit ?? ''}，本年实际 ${plain(degree)}%，请说明差距`);
   }
   return deviation(

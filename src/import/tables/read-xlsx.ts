@@ -22,7 +22,7 @@ function valueText(value: CellValue, numFmt: string | undefined): string {
   if (value == null) return '';
   if (typeof value === 'number') {
     // A percentage cell stores 0.543; the table shows 54.30 %, and that is what people mean.
-    if (numFmt && numFmt.includes('%')) return `${(value * 100).toFixed(percentDecimals(numFmt))}%`;
+    if (numFmt?.includes('%')) return `${(value * 100).toFixed(percentDecimals(numFmt))}%`;
     return String(value);
   }
   if (typeof value === 'string') return value;

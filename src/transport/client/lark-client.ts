@@ -81,7 +81,7 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
   const now = () => clock.now().getTime();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const uuid = options.randomUUID ?? (() => globalThis.crypto.randomUUID());
+  const uuid = options.randomUUID ?? (() => crypto.randomUUID());
   const base = options.baseUrl.replace(/\/+$/, '');
   const limiter = createRateLimiter({ now, sleep });
   const stretch = (ms: number) => ms + limits.windowMarginMs;

@@ -69,7 +69,7 @@ export interface CardAnswer {
 const answer = (response: CardActionResponse): CardAnswer => ({ response, json: JSON.stringify(response) });
 
 export async function answerCardAction(action: CardAction, deps: CardCallbackDeps): Promise<CardAnswer> {
-  const { cards, dispatcher, clock, log } = deps;
+  const { dispatcher, log } = deps;
   const handler = dispatcher.actionHandler(action);
   const actionName = typeof action.value.action === 'string' ? action.value.action : '';
   if (!handler) {

@@ -2,7 +2,7 @@ import { tr } from '#cards/shared/i18n';
 import { shanghaiDate } from '../../../platform/time';
 import { formatDay, parseLooseDate } from '../../../platform/time';
 import { setLeave } from '../services/leave';
-import type { Command, CommandContext } from '../../shared/router';
+import type { Command } from '../../shared/router';
 
 const HOW = '请写成「请假至 10月8日」或「请假至 2026-10-08」（含当天，之后恢复提醒）。';
 

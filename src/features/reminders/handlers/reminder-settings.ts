@@ -3,7 +3,7 @@ import { findEvaluationsInChat } from '../../collection';
 import { type LadderSettings, resolveLadderSettings } from '../scheduler/ladder/settings';
 import { type LadderPatch, updateLadderSettings } from '../services/ladder-settings';
 import { getReminderSettingsJson } from '../../../storage/repositories/reminders/settings';
-import type { Command, CommandContext } from '../../shared/router';
+import type { Command } from '../../shared/router';
 
 const HOW = [
   '用法：@我 提醒设置 [项目…]，例如「@我 提醒设置 群@关」「@我 提醒设置 私信2天 时间10:00」。',

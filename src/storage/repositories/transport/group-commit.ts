@@ -17,7 +17,7 @@ export function directWrites(db: Kysely<any>): WriteExecutor {
 export function groupCommitWrites(db: Kysely<any>, opts: { delayMs?: number; maxBatch?: number } = {}): WriteExecutor {
   const delayMs = opts.delayMs ?? 1;
   const maxBatch = opts.maxBatch ?? 256;
-  let queue: Array<{ query: CompiledQuery; resolve: (r: QueryResult<unknown>) => void; reject: (e: unknown) => void }> = [];
+  const queue: Array<{ query: CompiledQuery; resolve: (r: QueryResult<unknown>) => void; reject: (e: unknown) => void }> = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function flush() {
