@@ -2,6 +2,8 @@
  * Collection services on a SQLite file (WAL, synchronous=NORMAL, as the server runs): importing a
  * 60-row table, an owner's submit (score + versioned write + history + status), and double submits.
  * Figures only; the card callback's 3 s answer window (2 s budget by default) is printed beside them.
+ * Then the SQL statements one 提交 click costs through the whole app, beside the figure before the
+ * services returned the fresh evaluation (measured the same way on 868a7e0).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEvaluation, resolveOwners, setDeadline, startCollection, submitValue } from '../src/features/collection';
 import { evaluationInputSchema, type EvaluationInput } from '../src/domain/evaluation';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { COLLECTION_ACTIONS as A } from '#cards/collection/actions';
+import { loadMigrations } from '../src/node/load-migrations';
+import { createLocalBot } from '../src/node/local-mode';
 import { openSqlite } from '../src/node/sqlite';
+import { silentLogger } from '../src/platform/log';
+import type { Database } from '../src/storage/database';
+import { migrate } from '../src/storage/migrate';
 import { systemClock } from '../src/platform/clock';
 
 const SEED = fileURLToPath(new URL('../test/fixtures/seeds/003-t1.json', import.meta.url));
@@ -106,6 +116,56 @@ export async function run(): Promise<void> {
     await close();
     rmSync(dir, { recursive: true, force: true });
   }
+  await printStatements();
+}
+
+/** Statements one 提交 click issued on 868a7e0 (before submitValue returned the fresh evaluation). */
+const BEFORE = { statements: 27, reads: 20, evaluationReads: 5 };
+
+/**
+ * One owner's 提交 clicks through the app (signed callback → dedupe → handler → commit → answer card →
+ * follow-ups) against the embedded fake Lark, counting every statement on the Kysely connection.
+ */
+async function statementsPerClick(): Promise<{ statements: number; reads: number; evaluationReads: number }> {
+  const seen: string[] = [];
+  const raw = new BetterSqlite3(':memory:');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: (e) => void (e.level === 'query' && seen.push(e.query.sql)) });
+  await migrate(db, loadMigrations());
+  const owner = { openId: 'ou_bench_owner', name: '张伟' };
+  const clerk = { openId: 'ou_bench_clerk', name: '赵敏' };
+  try {
+    const bot = await createLocalBot({ db, log: silentLogger });
+    bot.fake.addUser(owner);
+    bot.fake.addUser(clerk);
+    bot.fake.addChat({ chatId: 'oc_bench', name: '基准群', members: [owner.openId, clerk.openId] });
+    const rows = Array.from({ length: 10 }, (_, i) => `产出指标\t数量指标\t检查（第${i + 1}批）\t≥25家\t1.5\t张伟`);
+    const text = ['项目名称\t基准测试项目', '全年预算数\t600', '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人', ...rows].join('\n');
+    await bot.fake.sendMessageEvent({ sender: clerk.openId, chatId: 'oc_bench', mentionBot: true, text });
+    await bot.settle();
+    await bot.fake.pressButton(bot.fake.lastCard('oc_bench')!, { operator: clerk.openId, action: A.previewStart, formValue: { deadline: '2099-12-31 +0800' } });
+    await bot.settle();
+    const counts: Array<{ statements: number; reads: number; evaluationReads: number }> = [];
+    for (let i = 0; i < 3; i += 1) {
+      seen.length = 0;
+      const r = await bot.fake.pressButton(bot.fake.lastCard(owner.openId)!, { operator: owner.openId, action: A.entrySubmit, formValue: { actual: '30' } });
+      await bot.settle();
+      if (r.toast?.type !== 'success') throw new Error(`submit refused: ${r.toast?.content}`);
+      const reads = seen.filter((q) => /^\s*select/i.test(q));
+      counts.push({ statements: seen.length, reads: reads.length, evaluationReads: reads.filter((q) => /from "evaluations"/.test(q)).length });
+    }
+    return counts[counts.length - 1]!;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function printStatements(): Promise<void> {
+  const after = await statementsPerClick();
+  console.log('\nSQL statements per 提交 click (owner submits a row, through the app, follow-ups included)');
+  console.log('                        statements  reads  evaluations row read');
+  console.log(`  before (868a7e0)      ${String(BEFORE.statements).padStart(10)}  ${String(BEFORE.reads).padStart(5)}  ${BEFORE.evaluationReads}×`);
+  console.log(`  now                   ${String(after.statements).padStart(10)}  ${String(after.reads).padStart(5)}  ${after.evaluationReads}×`);
+  console.log(`  ratio now / before    ${(after.statements / BEFORE.statements).toFixed(2).padStart(10)}  ${(after.reads / BEFORE.reads).toFixed(2).padStart(5)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -5,10 +5,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const suites = ['./transport.ts', './reminders.ts', './collection.ts', './collection-flow.ts', './scoring.ts', './reports.ts', './worker.ts'];
-const only = process.argv[2];
-for (const suite of suites) {
-  if (only && !suite.includes(only)) continue;
+/** `npm run bench [name…]`: every suite, or only those named exactly (`collection` is not `collection-flow`). */
+const suites = ['transport', 'reminders', 'collection', 'collection-flow', 'scoring', 'reports', 'worker'].map((name) => ({ name, path: `./${name}.ts` }));
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !suites.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(', ')}; suites: ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+for (const { name, path: suite } of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
   if (!existsSync(fileURLToPath(new URL(suite, import.meta.url)))) continue;
   const mod = (await import(suite)) as { run: () => Promise<void> };
   await mod.run();

@@ -5,6 +5,7 @@ import { join, tr } from '../shared/i18n';
 import { statusIcon, statusLabel } from '../shared/labels';
 import { clip, escapeMd, num } from '../shared/markdown';
 import type { EntryRowView } from './view';
+import { isOpenStatus } from '../../src/domain/value-status';
 
 /** 填报汇总 (DM): every entry of one owner after the last item, each with a 修改 button. */
 export interface RecapRow extends EntryRowView {
@@ -30,7 +31,7 @@ export function entryRecapCard(view: EntryRecapView): CardJson {
   const pages = Math.max(1, Math.ceil(view.rows.length / RECAP_PAGE_SIZE));
   const page = Math.min(Math.max(view.page ?? 0, 0), pages - 1);
   const rows = view.rows.slice(page * RECAP_PAGE_SIZE, (page + 1) * RECAP_PAGE_SIZE);
-  const open = view.rows.filter((r) => r.status === 'pending' || r.status === 'returned').length;
+  const open = view.rows.filter((r) => isOpenStatus(r.status)).length;
   const elements: Element[] = [];
   if (view.saved) {
     elements.push(

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { FakeMessage } from '../fake-lark';
-import { silentLogger } from '../platform/log';
+import { errorMessage, silentLogger } from '../platform/log';
 import { cardLines } from './demo-transcript';
 import { createLocalBot } from './local-mode';
 import { openSqlite } from './sqlite';
@@ -183,7 +183,7 @@ async function main() {
       await bot.settle();
       show();
     } catch (error) {
-      console.log(`⚠ ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`⚠ ${errorMessage(error)}`);
     }
     prompt();
   }

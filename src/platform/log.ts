@@ -28,7 +28,13 @@ export function memoryLogger(): Logger & { lines: Array<{ level: string; msg: st
   };
 }
 
+/** What went wrong, as log fields: `{ error, errorName }` for an Error, `{ error }` for anything thrown. */
 export function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Error) return { error: err.message, errorName: err.name };
   return { error: String(err) };
+}
+
+/** The message of anything thrown, for text (`errorFields` for log lines). */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

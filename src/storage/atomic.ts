@@ -1,4 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { errorMessage } from '../platform/log';
 
 /**
  * All-or-nothing writes that work on both SQLite (a real transaction) and Cloudflare D1 (one
@@ -120,7 +121,7 @@ function guard(step: number, expect: number | 'some'): CompiledQuery {
 
 /** Which step's guard failed, when `error` came from a guard; `undefined` for any other error. */
 function guardStep(error: unknown, steps: readonly AtomicStep[]): number | undefined {
-  const text = `${error instanceof Error ? error.message : String(error)} ${error instanceof Error ? String(error.cause ?? '') : ''}`;
+  const text = `${errorMessage(error)} ${error instanceof Error ? String(error.cause ?? '') : ''}`;
   const marked = new RegExp(`${GUARD_MARK}(\\d+)`).exec(text);
   if (marked) return Number(marked[1]);
   // A SQLite that words the error without echoing the path: still one of ours, the first if unsure.

@@ -1,5 +1,6 @@
 /** Facts about how the answers were collected, for the summary card and the report's 工作开展情况. */
 import type { EvaluationView } from '../collection';
+import { isOpen } from '../shared/rows';
 
 /**
  * Rows without an answer, which the engine scores 0. A row returned for correction keeps its answer and
@@ -23,7 +24,7 @@ export function respondents(view: EvaluationView): number {
 /** When the last row was handed in, if every row has been. */
 export function completedAt(view: EvaluationView): Date | undefined {
   // A row returned for correction is still being collected, though it is scored with its earlier answer.
-  if (view.items.some((i) => i.value.status === 'pending' || i.value.status === 'returned')) return undefined;
+  if (view.items.some(isOpen)) return undefined;
   const times = view.items.map((i) => i.value.submittedAt).filter((x): x is string => !!x).sort();
   const last = times[times.length - 1];
   return last ? new Date(last) : undefined;

@@ -5,6 +5,7 @@ import { notAdmin, notFound, wrongStatus } from './refusals';
 import { reopenStatus } from '../../../storage/repositories/collection/status';
 import type { CollectionDeps, EvaluationView, Outcome } from './types';
 import { getEvaluation } from './views';
+import { isOpen } from '../../shared/rows';
 
 /**
  * 锁定: the evaluation becomes final and no value can change until an admin reopens it.
@@ -38,7 +39,7 @@ export async function lockEvaluation(
     return wrongStatus('final', '锁定');
   }
   const evaluation = (await getEvaluation(deps.db, row.id))!;
-  const unanswered = evaluation.items.filter((i) => i.value.status === 'pending' || i.value.status === 'returned').length;
+  const unanswered = evaluation.items.filter(isOpen).length;
   const unreviewed = evaluation.items.filter((i) => i.value.status === 'submitted').length;
   return { ok: true, evaluation, unanswered, unreviewed };
 }

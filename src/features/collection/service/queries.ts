@@ -4,6 +4,7 @@ import { listEvaluationsInChat } from '../../../storage/repositories/collection/
 import { listOpenItemIdsForOwner } from '../../../storage/repositories/collection/items';
 import type { EvaluationStatus, EvaluationView, ItemView, Progress } from './types';
 import { getEvaluation } from './views';
+import { isOpen } from '../../shared/rows';
 
 /** Read-only questions the cards, commands and jobs ask. */
 
@@ -14,7 +15,7 @@ export function progressOf(evaluation: EvaluationView): Progress {
     if (!item.owner.openId) continue;
     const entry = byOwner.get(item.owner.openId) ?? { openId: item.owner.openId, name: item.owner.name, open: 0, total: 0 };
     entry.total += 1;
-    if (item.value.status === 'pending' || item.value.status === 'returned') entry.open += 1;
+    if (isOpen(item)) entry.open += 1;
     entry.name ??= item.owner.name;
     byOwner.set(item.owner.openId, entry);
   }

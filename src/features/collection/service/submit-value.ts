@@ -3,28 +3,30 @@ import { actualPlaceholder } from '../../../domain/scoring/parse-target';
 import { resolveProfile } from '../../../domain/scoring/profiles';
 import type { ScoredBudget, ScoredIndicator } from '../../../domain/scoring/result';
 import { AtomicConflictError, atomic } from '../../../storage/atomic';
-import { getEvaluationRow, isAdmin } from '../../../storage/repositories/collection/evaluations';
+import { getEvaluationRow } from '../../../storage/repositories/collection/evaluations';
 import { appendHistory } from '../../../storage/repositories/collection/history';
 import { updateValueWhileOpen } from '../../../storage/repositories/collection/items';
-import type { EvaluationRow } from '../../../storage/tables/core';
 import { conflict, invalid, notFound, notOwner, wrongStatus } from './refusals';
 import { isFailure, scoreBudgetLine, scoreRow, type ScoreFailure } from './scoring';
 import { recomputeStatus } from '../../../storage/repositories/collection/status';
-import type { CollectionDeps, InputField, ItemView, Outcome, Refusal, SubmitInput, Submitted } from './types';
-import { getItem, ownerLabel, valueSnapshot } from './views';
+import type { CollectionDeps, EvaluationView, InputField, ItemView, Outcome, Refusal, SubmitInput, Submitted } from './types';
+import { getEvaluation, getItem, ownerLabel, valueSnapshot } from './views';
+import { isOpen } from '../../shared/rows';
+import { bandSchema } from '../../../domain/evaluation';
 
 /**
  * An owner's (or an admin's) answer for one row: checked, scored by the engine, and committed as a
  * versioned write with its history record — or refused with a reason and nothing written. The caller
  * acknowledges the person only after this returns `ok`.
  */
-export async function submitValue(deps: CollectionDeps, input: SubmitInput): Promise<Outcome<Submitted>> {
-  const item = await getItem(deps.db, input.itemId);
+export async function submitValue(deps: CollectionDeps, input: SubmitInput & { evaluation?: EvaluationView }): Promise<Outcome<Submitted>> {
+  // The caller's copy when it has one (a card handler loaded it to check the card): a 提交 reads the evaluation once.
+  const evaluation = input.evaluation ?? (await evaluationOfItem(deps, input.itemId));
+  const item = evaluation?.items.find((i) => i.id === input.itemId);
   if (!item) return notFound('指标');
-  const evaluation = await getEvaluationRow(deps.db, item.evaluationId);
   if (!evaluation) return notFound('评价');
   if (evaluation.status === 'draft' || evaluation.status === 'final') return wrongStatus(evaluation.status, '提交');
-  if (item.owner.openId !== input.actor && !(await isAdmin(deps.db, evaluation.id, input.actor))) {
+  if (item.owner.openId !== input.actor && !evaluation.admins.includes(input.actor)) {
     return notOwner(ownerLabel(item));
   }
   if (input.expectedVersion !== item.value.version) return conflict(item, whoChanged(item));
@@ -85,38 +87,64 @@ export async function submitValue(deps: CollectionDeps, input: SubmitInput): Pro
     return lostRace(deps, item.id);
   }
 
-  const saved = (await getItem(deps.db, item.id))!;
-  const latest = (await getEvaluationRow(deps.db, evaluation.id))!;
+  // The state after this commit, built from what was read and written rather than read back: the row's new
+  // value, and the evaluation's status by the same rule `recomputeStatus` applied in SQL.
+  const band = bandSchema.safeParse(after.band);
+  const saved: ItemView = {
+    ...item,
+    value: {
+      ...item.value,
+      status: after.status,
+      actual: after.actual,
+      band: band.success ? band.data : null,
+      manualScore: after.manual_score,
+      applicable,
+      score,
+      explanation: after.explanation,
+      deviationReason: reason,
+      version: input.expectedVersion + 1,
+      submittedBy: input.actor,
+      submittedAt: now,
+    },
+  };
+  const items = evaluation.items.map((i) => (i.id === item.id ? saved : i));
+  const status = items.some(isOpen) ? 'collecting' : 'reviewing';
   return {
     ok: true,
     item: saved,
+    evaluation: { ...evaluation, status, items },
     scored,
-    evaluationStatus: latest.status,
-    changeNotice: latest.summary_posted_at ? changeNotice(item, saved) : null,
+    evaluationStatus: status,
+    changeNotice: evaluation.summaryPostedAt ? changeNotice(item, saved) : null,
   };
+}
+
+async function evaluationOfItem(deps: CollectionDeps, itemId: string): Promise<EvaluationView | undefined> {
+  const item = await getItem(deps.db, itemId);
+  return item ? getEvaluation(deps.db, item.evaluationId) : undefined;
 }
 
 type Checked = { ok: true; scored: ScoredIndicator | ScoredBudget; reason: string | null } | Refusal;
 
 /** Validates and scores without writing anything. Exported for the card's live check. */
-export function scoreAnswer(item: ItemView, evaluation: EvaluationRow, input: Omit<SubmitInput, 'itemId' | 'actor' | 'expectedVersion'>): Checked {
+export function scoreAnswer(item: ItemView, evaluation: Pick<EvaluationView, 'budget' | 'ruleProfile'>, input: Omit<SubmitInput, 'itemId' | 'actor' | 'expectedVersion'>): Checked {
   const reason = clean(input.deviationReason);
   const actual = clean(input.actual);
   const applicable = input.applicable !== false;
 
   if (item.kind === 'budget') {
-    if (!actual) return invalid('actual', `请填写全年执行数（万元），例如：${evaluation.budget_full_year}。`);
+    if (!actual) return invalid('actual', `请填写全年执行数（万元），例如：${evaluation.budget.fullYear}。`);
     const budget: EvaluationInput['budget'] = {
-      initial: evaluation.budget_initial,
-      fullYear: evaluation.budget_full_year,
+      initial: evaluation.budget.initial,
+      fullYear: evaluation.budget.fullYear,
       executed: actual,
       weight: String(item.weight),
       deviationReason: reason,
     };
-    const scored = scoreBudgetLine(budget, evaluation.rule_profile);
+    const scored = scoreBudgetLine(budget, evaluation.ruleProfile);
     if (isFailure(scored)) return fromEngine(scored);
     if (scored.deviationMandatory && !reason) {
-      const below = resolveProfile(evaluation.rule_profile).executionMandatoryBelow;
+      const below = resolveProfile(evaluation.ruleProfile).executionMandatoryBelow;
       const rate = scored.rate === null ? '无法计算' : `${(scored.rate * 100).toFixed(2)}%`;
       const why = `预算执行率 ${rate}，低于 ${(below * 100).toFixed(0)}%，必须说明原因`;
       return deviationRequired(why, scored);
@@ -140,7 +168,7 @@ export function scoreAnswer(item: ItemView, evaluation: EvaluationRow, input: Om
     applicable,
     deviationReason: reason,
   };
-  const scored = scoreRow(row, evaluation.rule_profile);
+  const scored = scoreRow(row, evaluation.ruleProfile);
   if (isFailure(scored)) return fromEngine(scored);
   if (scored.deviationRequired && !reason) {
     return deviationRequired(scored.deviationWhy ?? '得分低于分值', scored);

@@ -163,6 +163,8 @@ export interface SubmitInput {
 
 export interface Submitted {
   item: ItemView;
+  /** The evaluation as this commit left it (the caller need not read it again). */
+  evaluation: EvaluationView;
   scored: ScoredIndicator | ScoredBudget;
   evaluationStatus: EvaluationStatus;
   /** Set when the summary was already posted: a short 变更 notice for the group. */

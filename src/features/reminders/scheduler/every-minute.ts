@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock';
-import type { Logger } from '../../../platform/log';
+import { errorFields, type Logger } from '../../../platform/log';
 import { runDueJobs, type SchedulerDeps } from './run-due-jobs';
 
 /**
@@ -12,7 +12,7 @@ export function startEveryMinute(deps: Omit<SchedulerDeps, 'clock'> & { clock: C
   const tick = () => {
     if (running) return;
     running = runDueJobs(deps.clock.now(), { ...deps, clock: undefined })
-      .catch((error: unknown) => deps.log.error('scheduler: run failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) => deps.log.error('scheduler: run failed', errorFields(error)))
       .finally(() => {
         running = null;
       });

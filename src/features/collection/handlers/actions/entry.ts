@@ -1,12 +1,13 @@
 import { entryPausedCard } from '#cards/collection/indicator-entry';
 import { tr } from '#cards/shared/i18n';
-import { getEvaluation, getItem, submitValue, type EvaluationView, type ItemView } from '../../service';
+import { getEvaluation, submitValue, type EvaluationView, type ItemView } from '../../service';
 import type { CardAction, CardActionResponse } from '../../../../transport/contract';
 import type { FeatureDeps } from '../../../shared/feature';
 import { afterSubmit } from '../follow-up';
 import { runLater } from '../../../shared/later';
 import { entryCard, nextOpenItem, recapCard, savedNote } from '../views/entry';
-import { isOpen, itemsOf } from '../views/rows';
+import { isOpen } from '../../../shared/rows';
+import { itemsOf } from '../views/rows';
 import { answer, BAD_CARD, refusalToast, STALE_CARD, toast } from '../../../shared/respond';
 import { formBand, formText, itemValueSchema } from './values';
 
@@ -16,8 +17,9 @@ type Loaded = { evaluation: EvaluationView; item: ItemView } | { response: CardA
 async function load(deps: FeatureDeps, action: CardAction): Promise<Loaded> {
   const value = itemValueSchema.safeParse(action.value);
   if (!value.success) return { response: answer(null, BAD_CARD) };
-  const [evaluation, item] = await Promise.all([getEvaluation(deps.db, value.data.evaluationId), getItem(deps.db, value.data.indicatorId)]);
-  if (!evaluation || !item || item.evaluationId !== evaluation.id) return { response: answer(null, STALE_CARD) };
+  const evaluation = await getEvaluation(deps.db, value.data.evaluationId);
+  const item = evaluation?.items.find((i) => i.id === value.data.indicatorId);
+  if (!evaluation || !item) return { response: answer(null, STALE_CARD) };
   // A forwarded card pressed by someone else: only the row's owner and the admins may use it.
   if (item.owner.openId !== action.operator.openId && !evaluation.admins.includes(action.operator.openId)) {
     const who = item.owner.name ?? '责任人';
@@ -75,6 +77,7 @@ export async function submitEntry(deps: FeatureDeps, action: CardAction): Promis
     band: typed.band,
     score: typed.score,
     deviationReason: typed.reason,
+    evaluation,
   });
 
   if (!outcome.ok) {
@@ -98,7 +101,7 @@ export async function submitEntry(deps: FeatureDeps, action: CardAction): Promis
     }
   }
 
-  const fresh = (await getEvaluation(deps.db, evaluation.id))!;
+  const fresh = outcome.evaluation;
   const saved = savedNote(outcome.item);
   const owner = outcome.item.owner.openId;
   const next = owner ? nextOpenItem(fresh, owner, outcome.item.id) : null;

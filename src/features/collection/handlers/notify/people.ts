@@ -1,3 +1,4 @@
+import { errorFields } from '../../../../platform/log';
 import type { EvaluationView, ItemView, OwnerAssignment } from '../../service';
 import { LarkApiError } from '../../../../transport/client/errors';
 import type { FeatureDeps } from '../../../shared/feature';
@@ -7,6 +8,7 @@ import { reviewCardFor } from '../views/review';
 import { itemsOf } from '../views/rows';
 import { recordCardMessage } from '../../../../storage/repositories/collection/card-messages';
 import { sendCard, sendText } from '../../../shared/send';
+import { isOpen } from '../../../shared/rows';
 
 export interface Undelivered {
   name: string;
@@ -25,12 +27,12 @@ function reasonOf(error: unknown): string {
 export async function sendFirstEntryCards(deps: FeatureDeps, evaluation: EvaluationView, owners: OwnerAssignment[]): Promise<Undelivered[]> {
   const missed: Undelivered[] = [];
   for (const owner of owners) {
-    const first = itemsOf(evaluation, owner.openId).find((i) => i.value.status === 'pending' || i.value.status === 'returned');
+    const first = itemsOf(evaluation, owner.openId).find(isOpen);
     if (!first) continue;
     try {
       await sendEntryCard(deps, evaluation, first, owner.openId, sendKey('start', evaluation.id, owner.openId));
     } catch (error) {
-      deps.log.warn('first entry card not delivered', { evaluationId: evaluation.id, owner: owner.openId, error: error instanceof Error ? error.message : String(error) });
+      deps.log.warn('first entry card not delivered', { evaluationId: evaluation.id, owner: owner.openId, ...errorFields(error) });
       missed.push({ name: owner.name ?? owner.openId, why: reasonOf(error) });
     }
   }
@@ -57,7 +59,7 @@ export async function sendReviewCards(deps: FeatureDeps, evaluation: EvaluationV
     try {
       await sendCard(deps, { type: 'open_id', id: admin, tenantKey: evaluation.tenantKey }, card, sendKey('review', evaluation.id, ownerOpenId, admin, versions));
     } catch (error) {
-      deps.log.warn('review card not delivered', { evaluationId: evaluation.id, admin, error: error instanceof Error ? error.message : String(error) });
+      deps.log.warn('review card not delivered', { evaluationId: evaluation.id, admin, ...errorFields(error) });
     }
   }
 }

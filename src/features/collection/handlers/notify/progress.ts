@@ -1,4 +1,4 @@
-import { getEvaluation, setProgressMessage } from '../../service';
+import { getEvaluation, setProgressMessage, type EvaluationView } from '../../service';
 import type { FeatureDeps } from '../../../shared/feature';
 import { sendKey } from '../../../../platform/send-key';
 import { progressCardFor } from '../views/progress';
@@ -12,18 +12,21 @@ import { sendCard } from '../../../shared/send';
  */
 const running = new Map<string, { again: boolean; done: Promise<void> }>();
 
-export function refreshProgressCard(deps: FeatureDeps, evaluationId: string): Promise<void> {
-  const current = running.get(evaluationId);
-  if (current) {
-    current.again = true;
-    return current.done;
+export function refreshProgressCard(deps: FeatureDeps, evaluationId: string, current?: EvaluationView): Promise<void> {
+  const inFlight = running.get(evaluationId);
+  if (inFlight) {
+    inFlight.again = true;
+    return inFlight.done;
   }
   const state = { again: false, done: Promise.resolve() };
   state.done = (async () => {
     try {
+      // The caller's fresh copy (the state its own commit left) saves a read; a repeat reads the latest.
+      let view = current;
       do {
         state.again = false;
-        await refreshOnce(deps, evaluationId);
+        await refreshOnce(deps, evaluationId, view);
+        view = undefined;
       } while (state.again);
     } finally {
       running.delete(evaluationId);
@@ -33,8 +36,8 @@ export function refreshProgressCard(deps: FeatureDeps, evaluationId: string): Pr
   return state.done;
 }
 
-async function refreshOnce(deps: FeatureDeps, evaluationId: string): Promise<void> {
-  const evaluation = await getEvaluation(deps.db, evaluationId);
+async function refreshOnce(deps: FeatureDeps, evaluationId: string, current?: EvaluationView): Promise<void> {
+  const evaluation = current ?? (await getEvaluation(deps.db, evaluationId));
   if (!evaluation?.chatId || evaluation.status === 'draft') return;
   const card = progressCardFor(evaluation, deps.clock.now());
   if (evaluation.progressMessageId) {

@@ -5,6 +5,7 @@ import { reviseEntryCard } from '#cards/collection/revise-entry';
 import type { EvaluationView, ItemView } from '../../service';
 import type { CardJson } from '../../../../transport/contract';
 import { itemsOf, placeholderFor, toRowView } from './rows';
+import { isOpen } from '../../../shared/rows';
 
 /** Builds the walk-through cards (entry, revise, recap) from the services' read models. */
 export interface EntryCardOptions {
@@ -97,6 +98,5 @@ export function savedNote(item: ItemView): SavedNote {
 export function nextOpenItem(evaluation: EvaluationView, openId: string, currentId: string): ItemView | null {
   const mine = itemsOf(evaluation, openId);
   const at = mine.findIndex((i) => i.id === currentId);
-  const open = (i: ItemView) => i.value.status === 'pending' || i.value.status === 'returned';
-  return mine.slice(at + 1).find(open) ?? mine.slice(0, Math.max(at, 0)).find(open) ?? null;
+  return mine.slice(at + 1).find(isOpen) ?? mine.slice(0, Math.max(at, 0)).find(isOpen) ?? null;
 }

@@ -39,6 +39,3 @@ export function itemsOf(evaluation: EvaluationView, openId: string): ItemView[] 
   return evaluation.items.filter((i) => i.owner.openId === openId);
 }
 
-export function isOpen(item: ItemView): boolean {
-  return item.value.status === 'pending' || item.value.status === 'returned';
-}
