@@ -6,7 +6,7 @@ import { evaluationInputSchema } from '../../src/domain/evaluation';
 import { scoreEvaluation } from '../../src/domain/scoring/score-evaluation';
 import { openSqlite } from '../../src/node/sqlite';
 import { systemClock } from '../../src/platform/clock';
-import { jixiao, tempDir, writeT1Csv } from './cli-support';
+import { jixiao, tempDir, writeT1Csv } from '../helpers/cli';
 
 let dir: string;
 let remove: () => void;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFakeLark } from '../../src/fake-lark';
 import { listenFakeLark } from '../../src/fake-lark/listen';
 import { testCrypto } from '../helpers/signing';
-import { jixiao, jixiaoAsync, tempDir, writeT1Csv } from './cli-support';
+import { jixiao, jixiaoAsync, tempDir, writeT1Csv } from '../helpers/cli';
 
 let dir: string;
 let remove: () => void;

@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/report';
 import { openSqlite } from '../../src/node/sqlite';
 import { manualClock } from '../../src/platform/clock';
-import { docxParagraphs, readZipEntry } from '../reports/zip';
-import { answerAndApprove, startedSeed } from '../summary/support';
-import { CHAT } from '../collection/support';
+import { docxParagraphs, readZipEntry } from '../helpers/zip';
+import { answerAndApprove, startedSeed } from '../helpers/summary';
+import { CHAT } from '../helpers/collection';
 
 function sink() {
   let text = '';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { submitValue } from '../../src/features/collection/service';
 import { openSqlite } from '../../src/node/sqlite';
 import { systemClock } from '../../src/platform/clock';
-import { jixiao, tempDir, writeT1Csv } from './cli-support';
+import { jixiao, tempDir, writeT1Csv } from '../helpers/cli';
 
 let dir: string;
 let remove: () => void;

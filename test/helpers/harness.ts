@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { seedFile } from '../fixtures';
 import type { CardJson } from '../../src/transport/contract';
 import { COLLECTION_ACTIONS } from '#cards/collection/actions';
 import { createWorkCalendar, runDueJobs } from '../../src/features/reminders';
@@ -65,7 +64,7 @@ export async function createHarness<C extends Clock = Clock>(opts: HarnessOption
 export type Harness<C extends Clock = Clock> = Awaited<ReturnType<typeof createHarness<C>>>;
 
 export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'seeds', name)));
+  return seedFile(name);
 }
 
 /** Every callback value on a card, for finding buttons by action. */

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluationInputSchema } from '../../src/domain/evaluation';
 import { runDemo } from '../../src/node/demo';
 import { SEED_000_SHEET } from '../../src/node/demo-seed';
-import { docxParagraphs, readZipEntry } from '../reports/zip';
+import { docxParagraphs, readZipEntry } from '../helpers/zip';
 
 let dir: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import type { EvaluationInput } from '../../../src/domain/evaluation';
 import { gradeFor, getProfile, resolveProfile } from '../../../src/domain/scoring/profiles';
 import type { ScoreResult } from '../../../src/domain/scoring/result';
 import { scoreEvaluation } from '../../../src/domain/scoring/score-evaluation';
-import { seed } from './seeds';
+import { seed } from '../../fixtures';
 
 const codes = (r: ScoreResult) => r.warnings.map((w) => (w.indicator === undefined ? w.code : `${w.code}@${w.indicator}`)).sort();
 

@@ -7,7 +7,7 @@ import { scoreEvaluation } from '../../../src/domain/scoring/score-evaluation';
 import { formatTableError, readPastedTable, readTable, type ReadTableResult } from '../../../src/import/tables/read-table';
 import { buildTemplateWorkbook } from '../../../src/import/tables/template';
 import { buildAll, OWNERS } from '../../fixtures/seeds/make-xlsx';
-import { seed, SEED_DIR } from '../../domain/scoring/seeds';
+import { seed, SEED_DIR } from '../../fixtures';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(join(SEED_DIR, name)));
 

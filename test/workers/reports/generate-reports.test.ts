@@ -7,7 +7,7 @@ import type { ReportData } from '../../../src/features/reports/model';
 import { SHEET_NAME } from '../../../src/features/reports/xlsx/self-evaluation-workbook';
 import t1 from '../../fixtures/seeds/003-t1.json';
 import t2 from '../../fixtures/seeds/003-t2.json';
-import { docxParagraphs, readZipEntry } from '../../reports/zip';
+import { docxParagraphs, readZipEntry } from '../../helpers/zip';
 
 // The summary posts both documents from the Worker too: the project's own builders (exceljs, docx)
 // and the scoring engine, run inside workerd on the seed tables. Layout details: test/reports/**.

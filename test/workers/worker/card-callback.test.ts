@@ -8,7 +8,7 @@ import { memoryLogger } from '../../../src/platform/log';
 import { createWorker } from '../../../src/worker/create-worker';
 import { openD1 } from '../../../src/worker/d1-database';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { fakeLarkForWorker, openIdOf, sh, startT1 } from '../fixture';
+import { fakeLarkForWorker, openIdOf, sh, startT1 } from '../../helpers/worker';
 
 // A person's whole round trip through the deployed Worker: their DM (an encrypted, signed event) is
 // recorded in D1 and handled after the 200 via waitUntil; their card presses (signed card.action.trigger

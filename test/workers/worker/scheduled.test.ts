@@ -10,7 +10,7 @@ import { openD1 } from '../../../src/worker/d1-database';
 import { createWorker } from '../../../src/worker/create-worker';
 import type { WorkerEnv } from '../../../src/worker/env';
 import { getEvaluation, importEvaluation, setDeadline, startCollection } from '../../../src/features/collection/service';
-import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, seedT1, sh, startT1, TENANT } from '../fixture';
+import { blankT1, fakeLarkForWorker, IMPORTER, MEMBERS, seedT1, sh, startT1, TENANT } from '../../helpers/worker';
 
 // The Cron Trigger path: Cloudflare calls `scheduled` with the cron's time; the Worker runs the same
 // runDueJobs(now) as the Node server, against D1, sending through the fetch client to the fake Lark.

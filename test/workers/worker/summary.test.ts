@@ -8,8 +8,8 @@ import { memoryLogger } from '../../../src/platform/log';
 import { createWorker } from '../../../src/worker/create-worker';
 import { openD1 } from '../../../src/worker/d1-database';
 import type { WorkerEnv } from '../../../src/worker/env';
-import { docxParagraphs, readZipEntry } from '../../reports/zip';
-import { fakeLarkForWorker, IMPORTER, seedT1, sh, startT1 } from '../fixture';
+import { docxParagraphs, readZipEntry } from '../../helpers/zip';
+import { fakeLarkForWorker, IMPORTER, seedT1, sh, startT1 } from '../../helpers/worker';
 
 // After the deadline: the cron's daily admin card, the admin's 按现有数据汇总 press, and the summary
 // with both documents (.xlsx built by exceljs, .docx by docx) generated and uploaded by the Worker.
