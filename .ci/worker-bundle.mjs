@@ -1,5 +1,5 @@
 // Checks the Worker bundle written by `wrangler deploy --dry-run --outdir <dir>`: prints its size raw and
-// gzipped (the figure issue 7 asks CI to report), fails when the Lark SDK slipped in (it needs
+// gzipped (the figure CI reports), fails when the Lark SDK slipped in (it needs
 // `__dirname`, crashes the workerd test pool and triples the bundle — the Worker uses the fetch client),
 // and boots the bundle itself in workerd with a local D1: /healthz answers and one cron run completes.
 // (test/workers runs the sources through Vite; this catches what only the esbuild bundle could break.)

@@ -1,5 +1,5 @@
 /**
- * Reminder benchmark (issue 5 §8): one scheduler run that owes a T-3 reminder to N owners (default
+ * Reminder benchmark: one scheduler run that owes a T-3 reminder to N owners (default
  * 2,000), through the real LarkClient, against the fake Lark enforcing Lark's limits — 50 sends/s per
  * app and 5/s per receiver — with 429s and 5xx injected throughout the run. Prints the time next to the
  * floor those limits set (N / 50 s), the duplicates (a person with more than one message) and the

@@ -1,5 +1,5 @@
 /**
- * Summary and reports benchmark (issue 6): how long the summary card, the .xlsx 自评表 and the .docx
+ * Summary and reports benchmark: how long the summary card, the .xlsx 自评表 and the .docx
  * 自评报告 take to build for seed 000 (7 rows) and for a large 200-row table, and how big they are.
  * A card callback has 3 s and a summary is posted once per evaluation, so the figure to watch is the
  * large table's total against that budget; the card's size is shown against Lark's 30 KB.

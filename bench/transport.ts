@@ -1,5 +1,5 @@
 /**
- * Transport benchmark (issue 3 §11): one run, three servers side by side, each in its own process and
+ * Transport benchmark: one run, three servers side by side, each in its own process and
  * driven by wrk (one thread, 50 connections, a fixed time) with the same signed, encrypted
  * `card.action.trigger` payloads (~1.5 KB, unique event ids, so no request is a dedupe hit):
  *   1. the full path through createApp: verify, decrypt, parse, dispatch, persist (SQLite WAL), 6 KB card reply;

@@ -1,5 +1,5 @@
 /**
- * Workers benchmark (issue 7): the deployable bundle as `wrangler deploy --dry-run` builds it, run by
+ * Workers benchmark: the deployable bundle as `wrangler deploy --dry-run` builds it, run by
  * workerd (Miniflare, the engine of `wrangler dev`) against a local D1 with the project's migrations:
  *   - bundle size raw and gzip (the figure CI prints);
  *   - start-up: workerd ready, then the first request (module evaluation, first D1 query);

@@ -3,7 +3,7 @@ import { isI18n, type Text } from './i18n';
 
 /**
  * Small builders for card JSON 2.0 components. They emit only fields the 2.0 schema documents
- * (lark-platform.md §3) so every card module reads as layout, not JSON plumbing.
+ * (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure) so every card module reads as layout, not JSON plumbing.
  */
 export type Element = Record<string, unknown> & { tag: string };
 

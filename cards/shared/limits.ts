@@ -1,8 +1,7 @@
 import type { CardJson } from '../../src/transport/contract';
 
 /**
- * Checks a card against the card JSON 2.0 limits Lark enforces only at send time (lark-platform.md
- * §3): a card that breaks one fails for the user with an opaque error code, so tests — and the
+ * Checks a card against the card JSON 2.0 limits Lark enforces only at send time (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure): a card that breaks one fails for the user with an opaque error code, so tests — and the
  * senders, before a send — check here first. Returns the violations in words; empty means OK.
  */
 export const CARD_LIMITS = {

@@ -4,7 +4,7 @@ import { clip } from '../shared/markdown';
 
 /**
  * 得分 against 分值 per indicator as a card chart (VChart grouped bar). Kept to the spec fields VChart
- * 1.10 and 1.12 both read, since the client's VChart version varies (lark-platform.md §3.2).
+ * 1.10 and 1.12 both read, since the client's VChart version varies (https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/chart).
  */
 export function scoreChart(result: ScoreResult, maxBars: number): Element {
   const rows = [

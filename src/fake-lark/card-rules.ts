@@ -1,5 +1,5 @@
 /**
- * Card JSON 2.0 rules the Lark server enforces (reference §3), checked by the fake on every send, patch,
+ * Card JSON 2.0 rules the Lark server enforces (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure), checked by the fake on every send, patch,
  * delayed update and callback answer. Each violation carries Lark's error code so a test sees what
  * production would answer.
  */

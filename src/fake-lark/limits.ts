@@ -1,4 +1,4 @@
-/** Lark's rate limits as the fake enforces them (reference §4.7): sliding windows measured on arrival. */
+/** Lark's rate limits as the fake enforces them (https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control): sliding windows measured on arrival. */
 export interface FakeLimits {
   enforce: boolean;
   appPerSecond: number;

@@ -2,7 +2,7 @@ import type { Crypto } from '../platform/crypto';
 
 export interface SignOptions {
   crypto: Crypto;
-  /** When set, the body is signed (and encrypted if `encrypt`), exactly as Lark does (reference §1.4-1.5). */
+  /** When set, the body is signed (and encrypted if `encrypt`), exactly as Lark does (https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case). */
   encryptKey?: string;
   encrypt?: boolean;
   /** Unix ms; the header carries seconds. */

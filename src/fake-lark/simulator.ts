@@ -24,7 +24,7 @@ export interface FakeLarkOptions {
   limits?: Partial<FakeLimits>;
   /**
    * With only the "@bot in groups" scope (the default), group messages that do not mention the bot are
-   * stored but never delivered, as in Lark (reference §4.8). Set true for the 获取群组中所有消息 scope.
+   * stored but never delivered, as in Lark (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive). Set true for the 获取群组中所有消息 scope.
    */
   receiveAllGroupMessages?: boolean;
 }

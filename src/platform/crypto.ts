@@ -1,7 +1,7 @@
 /**
  * The few cryptographic primitives the Lark transport needs, behind one small interface so each entry
  * point picks the cheapest implementation: node:crypto on Node (a WebCrypto call there costs ~10x more,
- * see stack-notes) and WebCrypto on workerd. Portable code receives it as a dependency.
+ * measured in `npm run bench transport`) and WebCrypto on workerd. Portable code receives it as a dependency.
  */
 export interface Crypto {
   /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */

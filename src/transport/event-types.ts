@@ -56,6 +56,6 @@ export interface EventMeta {
   eventType: string;
   tenantKey: string;
   appId?: string;
-  /** As sent by Lark: µs or ms depending on the event, so treat it as opaque (reference §1.3). */
+  /** As sent by Lark: µs or ms depending on the event, so treat it as opaque (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive). */
   createTime?: string;
 }

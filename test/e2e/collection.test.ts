@@ -7,7 +7,7 @@ import type { FakeMessage } from '../../src/fake-lark/state';
 import { cardText, createHarness, fixture, GROUP, PEOPLE, type Harness } from '../helpers/harness';
 
 /**
- * Issue 4 §10: the 003 T1 sheet (.xlsx with merged 一级/二级 cells) is imported into a group with
+ * The 003 T1 sheet (.xlsx with merged 一级/二级 cells) is imported into a group with
  * owners assigned by name; three owners answer through signed card callbacks — one submission is
  * refused for a missing deviation reason and then fixed, one row is returned in review and
  * resubmitted — and the final state and the history hold exactly what happened.
@@ -44,7 +44,7 @@ async function answer(openId: string, formValue: Record<string, unknown>, expect
   return press;
 }
 
-/** Rows 30 % or more above target need a reason too (scoring-rules §8). */
+/** Rows 30 % or more above target need a reason too (财预〔2020〕10号《项目支出绩效评价管理办法》). */
 const OVERSHOOT = '超额完成：应上级要求增加了督导次数，明年按实际需要调整指标值';
 
 it('imports 003 T1 by reply, collects from three owners, reviews, locks — and the history says exactly that', async () => {

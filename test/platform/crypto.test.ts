@@ -3,7 +3,7 @@ import { createNodeCrypto } from '../../src/node/crypto-node';
 import { createWebCrypto } from '../../src/platform/crypto-web';
 import { constantTimeEqual } from '../../src/platform/crypto';
 
-// Vectors from the reference (§1.2, §1.4, §1.5): the official docs' one, the node-sdk challenge one,
+// Vectors from https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case: the official docs' one, the node-sdk challenge one,
 // a fixed-IV one checked with openssl, and the two signature vectors.
 const SDK_CHALLENGE =
   'tT1xP+ovuc0T3b/rnZX3ax76exqAn0ANQ6/U45GcciC0mgNBc8JtvqOJGNAPMKpgRs2dVU1NYk9VDeqS8T4SYtU0hzNU54aS84WnxvZ3VFfDcy/RyABlNqlUiGyLDzFI0yxdCMT4KR/YEQXlt6nZi50KwRlZ+A75r645KesZuLMljezYyY8VeeXEVjPw35+e';

@@ -6,7 +6,7 @@ const crypto = createWebCrypto();
 /**
  * A webhook request exactly as Lark sends it with an Encrypt Key configured: the body encrypted
  * (AES-256-CBC, base64(iv ‖ ciphertext)) and signed over the raw bytes,
- * X-Lark-Signature = sha256(timestamp + nonce + encryptKey + body) (reference §1.4–1.5).
+ * X-Lark-Signature = sha256(timestamp + nonce + encryptKey + body) (https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case).
  */
 export async function larkRequest(
   path: '/webhook/event' | '/webhook/card',

@@ -8,7 +8,7 @@ import { exactRate } from './score-budget';
 import { normalize } from './text';
 
 /**
- * Checks a whole table the way a finance-bureau reviewer would (scoring-rules.md §10–§11): weights, printed
+ * Checks a whole table the way a finance-bureau reviewer would (财预〔2020〕10号《项目支出绩效评价管理办法》; the seed tables in test/fixtures/seeds/): weights, printed
  * figures against computed ones, double counting, missing explanations, and money that was not spent while every
  * indicator claims completion.
  */

@@ -1,6 +1,6 @@
 /**
  * A rule profile holds every threshold a province may set differently. `mof-2020` follows 财预〔2020〕10号 and
- * the 中央 自评表 footnotes (scoring-rules.md §2–§8); the variants change only what their source changes.
+ * the 中央 自评表 footnotes (财预〔2020〕10号《项目支出绩效评价管理办法》); the variants change only what their source changes.
  */
 export interface GradeCut {
   min: number;

@@ -232,7 +232,7 @@ function readIndicators(ctx: Ctx): { indicators: IndicatorInput[]; printedTotal:
       if (/^(?:注|说明|备注|填表人|填报人|联系电话|单位负责人)/.test(label([...distinct][0]!))) break;
       continue;
     }
-    // Sub-rows without 分值 ("其中…") are informational, not scored (scoring-rules §4).
+    // Sub-rows without 分值 ("其中…") are informational, not scored (财预〔2020〕10号《项目支出绩效评价管理办法》 附件 自评表).
     if (!weightText && name.startsWith('其中')) continue;
 
     const where = `第 ${r + 1} 行`;

@@ -17,9 +17,9 @@ export class LarkApiError extends Error {
   }
 }
 
-/** Codes that mean "slow down": wait for x-ogw-ratelimit-reset and retry (reference §4.7). */
+/** Codes that mean "slow down": wait for x-ogw-ratelimit-reset and retry (https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control). */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([99991400, 230020, 11232, 11233, 11247, 232019]);
-/** Codes that mean the tenant token is invalid or missing: refresh it and retry once (reference §4.1). */
+/** Codes that mean the tenant token is invalid or missing: refresh it and retry once (https://open.feishu.cn/document/server-docs/authentication-management/access-token/tenant_access_token_internal). */
 export const TOKEN_CODES: ReadonlySet<number> = new Set([99991663, 99991661, 99991664, 99991665]);
 
 const ADMIN_MESSAGES: Record<number, string> = {

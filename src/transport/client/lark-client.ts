@@ -5,7 +5,7 @@ import { LarkApiError, RATE_LIMIT_CODES, TOKEN_CODES } from './errors';
 import { createRateLimiter, type Bucket, type Limit } from './rate-limiter';
 import { createTokenCache } from './token-cache';
 
-/** Lark's documented limits (reference §4.2-4.7), with a safety margin on the windows. */
+/** Lark's documented limits (https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control), with a safety margin on the windows. */
 export interface ClientLimits {
   /** Per app and endpoint. */
   appPerSecond: number;

@@ -1,5 +1,5 @@
 /**
- * The tenant_access_token of a self-built app (reference §4.1): fetched on first use, kept until 3 min
+ * The tenant_access_token of a self-built app (https://open.feishu.cn/document/server-docs/authentication-management/access-token/tenant_access_token_internal): fetched on first use, kept until 3 min
  * before it expires, refreshed early when Lark says it is invalid (99991663 / 99991661). Concurrent
  * callers share one request. On Workers the cache lives per isolate, which is harmless at 2 h validity.
  */

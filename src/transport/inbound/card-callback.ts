@@ -54,7 +54,7 @@ const TIMED_OUT: unique symbol = Symbol('timed out');
 /**
  * Answers one `card.action.trigger` within Lark's 3 s: dedupes double-clicks and replays, runs the
  * action's handler, and past the budget answers with a toast and finishes through the delayed card
- * update (token: 30 min, 2 uses; must be called after the answer has gone out, reference §2.4).
+ * update (token: 30 min, 2 uses; must be called after the answer has gone out: https://open.feishu.cn/document/server-docs/im-v1/message-card/delay-update-message-card).
  */
 export async function handleCardAction(action: CardAction, deps: CardCallbackDeps): Promise<CardActionResponse> {
   return (await answerCardAction(action, deps)).response;
@@ -87,7 +87,7 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
   deps.later(async () => {
     const { card } = await work;
     if (!card || !action.token) return;
-    // Lark rejects or reverts a delayed update sent before the callback's answer arrived (reference §2.4).
+    // Lark rejects or reverts a delayed update sent before the callback's answer arrived (https://open.feishu.cn/document/server-docs/im-v1/message-card/delay-update-message-card).
     await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
     await deps.lark.delayedUpdateCard(action.token, card);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Lark's two event envelopes (reference §1.3). v2 (`schema: "2.0"`) is what the bot subscribes to; v1
+ * Lark's two event envelopes (https://open.feishu.cn/document/server-docs/event-subscription-guide/overview). v2 (`schema: "2.0"`) is what the bot subscribes to; v1
  * (`type: "event_callback"`) is accepted so an app that still has a v1 subscription is deduplicated too.
  */
 const v2Schema = z.object({
@@ -67,7 +67,7 @@ export function parseEnvelope(body: unknown): InboundEnvelope | null {
   return null;
 }
 
-/** `create_time` in ms: Lark sends seconds, ms or µs depending on the event (reference §1.3). */
+/** `create_time` in ms: Lark sends seconds, ms or µs depending on the event (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive). */
 export function createTimeMs(createTime: string | undefined): number | undefined {
   if (!createTime || !/^\d+$/.test(createTime)) return undefined;
   const n = Number(createTime);

@@ -22,7 +22,7 @@ const cardEventSchema = z.object({
   context: z.object({ open_message_id: z.string().min(1), open_chat_id: z.string().optional() }),
 });
 
-/** `card.action.trigger` (v2 envelope, reference §2.2) to the contract's `CardAction`; null if the shape is unknown. */
+/** `card.action.trigger` (v2 envelope, https://open.feishu.cn/document/feishu-cards/card-callback-communication) to the contract's `CardAction`; null if the shape is unknown. */
 export function parseCardAction(envelope: InboundEnvelope): CardAction | null {
   const r = cardEventSchema.safeParse(envelope.event);
   if (!r.success) return null;

@@ -1,5 +1,5 @@
 /**
- * How long processed event ids are kept. Lark retries a failed push for about 7.1 h (reference §1.6);
+ * How long processed event ids are kept. Lark retries a failed push for about 7.1 h (https://open.feishu.cn/document/event-subscription-guide/event-subscriptions/faq);
  * 48 h leaves room for clock skew and a long outage. Card actions are kept 31 days: a card stays
  * clickable for 30 days, and a click on an old card state must still be recognised.
  */

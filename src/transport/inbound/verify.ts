@@ -35,7 +35,7 @@ export type VerifyResult = ({ ok: true } & Verified) | { ok: false; status: 400 
 const reject = (status: 400 | 401, reason: Rejection): VerifyResult => ({ ok: false, status, reason });
 
 /**
- * Verifies one webhook request on its raw bytes (reference §1.2-1.5). A signed request has its signature
+ * Verifies one webhook request on its raw bytes (https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case). A signed request has its signature
  * checked over the exact bytes received before anything parses or decrypts them; only the url_verification
  * challenge comes unsigned (Lark leaves it out of the signature scheme), and it is answered on its token
  * alone. Then freshness and the Verification Token. All comparisons are constant-time.

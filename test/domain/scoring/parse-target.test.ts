@@ -12,7 +12,7 @@ function ok(text: string): ParsedTarget {
   return t;
 }
 
-describe('parseTarget: numeric forms (scoring-rules §6)', () => {
+describe('parseTarget: numeric forms ', () => {
   it.each([
     ['≥15000份', 'positive', '≥', '15000', null, '份'],
     ['≥80%', 'positive', '≥', '80', null, '%'],

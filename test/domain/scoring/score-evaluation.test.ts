@@ -8,8 +8,8 @@ import { seed } from '../../fixtures';
 const codes = (r: ScoreResult) => r.warnings.map((w) => (w.indicator === undefined ? w.code : `${w.code}@${w.indicator}`)).sort();
 
 /**
- * The seed tables of 003_c0ead808851a3b9c.txt with the totals of scoring-rules.md §11.2 and the inconsistencies of
- * §11.3 (plus the deviation notes §8 requires). Each list is the complete set the engine must report.
+ * The seed tables of 003_c0ead808851a3b9c.txt with their hand-checked totals and inconsistencies
+ * (plus the deviation notes 财预〔2020〕10号 requires). Each list is the complete set the engine must report.
  */
 const EXPECTED: Record<number, { total: number; budget: number; rate: number; warnings: string[] }> = {
   1: {
@@ -17,18 +17,18 @@ const EXPECTED: Record<number, { total: number; budget: number; rate: number; wa
     budget: 5.43,
     rate: 0.5429,
     warnings: [
-      'printed-score-mismatch', // budget printed 6 vs 5.43 (§11.3.1)
+      'printed-score-mismatch', // budget printed 6 vs 5.43
       'printed-rate-mismatch', // 54.30 % printed vs 54.29 %
-      'printed-score-rounded@7', // 召开…培训会议 4 vs 3.57 (§11.3.2)
-      'printed-total-mismatch', // 95 vs 94.00 (§11.3.3)
+      'printed-score-rounded@7', // 召开…培训会议 4 vs 3.57
+      'printed-total-mismatch', // 95 vs 94.00
       'deviation-missing', // no reason for a 54 % execution
-      'deviation-missing@1', // overshoots ≥ 130 % without reasons (§11.3.7)
+      'deviation-missing@1', // overshoots ≥ 130 % without reasons
       'deviation-missing@4',
       'deviation-missing@8',
       'deviation-missing@10',
       'completion-ahead-of-execution',
       'execution-low',
-      'qualitative-degree-full-score@11', // 80 % read as 达成, full 30 (§11.3.13)
+      'qualitative-degree-full-score@11', // 80 % read as 达成, full 30
       'qualitative-degree-full-score@12',
     ],
   },
@@ -45,8 +45,8 @@ const EXPECTED: Record<number, { total: number; budget: number; rate: number; wa
     warnings: [
       'printed-score-rounded',
       'printed-total-rounded',
-      'duplicate-indicator@12', // 教育水平 twice (§11.3.9)
-      'budget-rate-reused@8', // 预算执行率 100 % vs header 86.41 % (§11.3.8)
+      'duplicate-indicator@12', // 教育水平 twice
+      'budget-rate-reused@8', // 预算执行率 100 % vs header 86.41 %
       'budget-rate-contradiction@8',
       'deviation-missing',
       'completion-ahead-of-execution',
@@ -62,17 +62,17 @@ const EXPECTED: Record<number, { total: number; budget: number; rate: number; wa
     rate: 1,
     warnings: [
       'printed-score-rounded@1',
-      'printed-score-above-weight@2', // 15 on a 10-point row (§11.3.4)
+      'printed-score-above-weight@2', // 15 on a 10-point row
       'printed-score-mismatch@2',
-      'printed-score-mismatch@5', // 融资 printed 9 vs 7.71 (§11.3.5)
-      'printed-rows-sum-mismatch', // rows add to 103 under 98 (§11.3.6)
+      'printed-score-mismatch@5', // 融资 printed 9 vs 7.71
+      'printed-rows-sum-mismatch', // rows add to 103 under 98
       'printed-total-mismatch',
       'deviation-missing@8', // 95 % target, 100 % actual
     ],
   },
 };
 
-describe('seed tables (scoring-rules §11)', () => {
+describe('seed tables', () => {
   it.each(Object.entries(EXPECTED))('003-T%s', (n, want) => {
     const r = scoreEvaluation(seed(Number(n)));
     expect(r.inputErrors).toEqual([]);

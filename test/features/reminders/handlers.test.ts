@@ -170,7 +170,7 @@ describe('after the deadline', () => {
   });
 });
 
-describe('late entries (§6)', () => {
+describe('late entries', () => {
   it('a value given after the summary was posted brings a 变更 notice and marks the posted summary outdated', async () => {
     h.clock.set('2026-12-07T01:30:00Z');
     await h.tick();

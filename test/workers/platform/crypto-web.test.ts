@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWebCrypto } from '../../../src/platform/crypto-web';
 
-// Lark's published vectors (reference/lark-platform.md §1.4–1.5), run by workerd's own WebCrypto.
+// Lark's published vectors (https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case), run by workerd's own WebCrypto.
 const crypto = createWebCrypto();
 
 describe('WebCrypto implementation inside workerd', () => {

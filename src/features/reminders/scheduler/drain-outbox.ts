@@ -178,7 +178,7 @@ async function sendRow(row: OutboxRow, lark: LarkClient): Promise<SendOutcome> {
 }
 
 /**
- * Lark answers that will not change on retry (lark-platform.md §4.2): bad receiver, bot not available to
+ * Lark answers that will not change on retry (https://open.feishu.cn/document/server-docs/im-v1/message/create, error codes): bad receiver, bot not available to
  * the user, user resigned or blocked the bot, chat dissolved, content too long or rejected.
  */
 const PERMANENT_CODES = new Set([230001, 230002, 230006, 230013, 230017, 230018, 230022, 230025, 230027, 230028, 230029, 230034, 230035, 230053, 232009]);

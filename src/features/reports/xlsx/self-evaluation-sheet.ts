@@ -17,7 +17,7 @@ import {
 } from './styles';
 
 /**
- * The 项目支出绩效自评表 in the standard nine-column layout (scoring-rules §1, seed 003):
+ * The 项目支出绩效自评表 in the standard nine-column layout (财预〔2020〕10号《项目支出绩效评价管理办法》 附件; test/fixtures/seeds/003_c0ead808851a3b9c.txt):
  *   A 绩效指标 | B 一级指标 | C 二级指标 | D 三级指标 | E 年度指标值 | F 实际完成值 | G 分值 | H 得分 | I 偏差原因分析及改进措施
  * The 项目资金 block shares the grid: A label | B row | C 年初预算数 | D 全年预算数 | E 全年执行数 | F 分值 | G 执行率 | H 得分.
  * Returns the row numbers of the blocks so tests and the explanation sheet can find them.

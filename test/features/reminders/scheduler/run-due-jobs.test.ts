@@ -154,7 +154,7 @@ describe('runDueJobs', () => {
 
 describe('over the National Day holiday', () => {
   /**
-   * §7: imported on Thursday 24 Sep 2026, the day before the 中秋 + 国庆 break (25–27 Sep, 1–7 Oct; 调休
+   * Imported on Thursday 24 Sep 2026, the day before the 中秋 + 国庆 break (25–27 Sep, 1–7 Oct; 调休
    * Sunday 20 Sep and Saturday 10 Oct), deadline Friday 9 Oct. The scheduler ticks every 15 minutes,
    * day and night, for three weeks — each tick on two instances at once and then again; every message the
    * fake Lark receives is checked against the ladder.

@@ -220,7 +220,7 @@ describe('entering the same value again', () => {
 
 describe('qualitative rows: the band', () => {
   /**
-   * A qualitative row answered 部分达成 or 未达成 needs a score inside that band (scoring-rules: the
+   * A qualitative row answered 部分达成 or 未达成 needs a score inside that band (财预〔2020〕10号《项目支出绩效评价管理办法》: the
    * evaluator picks it). The owner's card must let them give it; otherwise such a row can never be
    * submitted — only 达成 could.
    */
