@@ -11,7 +11,7 @@ export function recomputeStatus(db: Kysely<Database>, evaluationId: string, at: 
   return db
     .updateTable('evaluations')
     .set({
-      status: sql`CASE WHEN EXISTS (SELECT 1 FROM indicator_values WHERE evaluation_id = ${evaluationId} AND status IN ('pending', 'returned')) THEN 'collecting' ELSE 'reviewing' END`,
+      status: statusFromRows(evaluationId),
       updated_at: at,
     })
     .where('id', '=', evaluationId)
@@ -23,7 +23,7 @@ export function reopenStatus(db: Kysely<Database>, evaluationId: string, at: str
   return db
     .updateTable('evaluations')
     .set({
-      status: sql`CASE WHEN EXISTS (SELECT 1 FROM indicator_values WHERE evaluation_id = ${evaluationId} AND status IN ('pending', 'returned')) THEN 'collecting' ELSE 'reviewing' END`,
+      status: statusFromRows(evaluationId),
       locked_at: null,
       locked_by: null,
       updated_at: at,
@@ -31,4 +31,9 @@ export function reopenStatus(db: Kysely<Database>, evaluationId: string, at: str
     })
     .where('id', '=', evaluationId)
     .where('status', '=', 'final');
+}
+
+/** `collecting` while any row waits for its owner (pending or returned), else `reviewing` (see `isOpenStatus`). */
+function statusFromRows(evaluationId: string) {
+  return sql<'collecting' | 'reviewing'>`CASE WHEN EXISTS (SELECT 1 FROM indicator_values WHERE evaluation_id = ${evaluationId} AND status IN ('pending', 'returned')) THEN 'collecting' ELSE 'reviewing' END`;
 }
