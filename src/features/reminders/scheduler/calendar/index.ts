@@ -1,3 +1,0 @@
-export * from '../../../../platform/time';
-export * from './work-calendar';
-export * from './quiet-hours';

@@ -1,3 +1,0 @@
-export * from './settings';
-export * from './types';
-export * from './plan-ladder';
