@@ -111,7 +111,11 @@ interface Session {
   deviceId: string;
   serviceId: number;
   socket: GatewaySocket;
-  /** Pushes start after the client's first ping: the SDK attaches its frame listener only after `open`. */
+  /**
+   * Pushes start after the client's first ping. node-sdk attaches its `message` listener (`communicate()`) only
+   * after the promise resolved in its `open` handler has been awaited, so frames sent right after the upgrade
+   * are emitted to nobody: tried here, every one of 5 queued events was lost that way and needed a redelivery.
+   */
   ready: boolean;
   open: boolean;
 }
