@@ -8,6 +8,7 @@ import { REAL_LIMITS, type FakeLimits } from './limits';
 import { createFakeServer, type InjectedFailure } from './server';
 import { signLarkRequest, type SignedRequest } from './sign';
 import { createFakeState, makeMessage, type FakeChat, type FakeMessage, type FakeUser } from './state';
+import { createWsGateway, mountWsEndpoint, WS_PATH, type WsGatewayOptions } from './ws-gateway';
 
 export interface FakeLarkOptions {
   appId?: string;
@@ -27,6 +28,14 @@ export interface FakeLarkOptions {
    * stored but never delivered, as in Lark (https://open.feishu.cn/document/uAjLw4CM/ukTMukTMukTM/reference/im-v1/message/events/receive). Set true for the 获取群组中所有消息 scope.
    */
   receiveAllGroupMessages?: boolean;
+  /**
+   * How the app receives events and card callbacks: `webhook` (signed HTTP POSTs to the app, after
+   * `fake.connect`) or `ws` (pushed over the long connection the app's SDK `WSClient` opens to the gateway;
+   * serve it with `listenFakeLark`). The simulator API is the same either way.
+   */
+  eventMode?: 'webhook' | 'ws';
+  /** Long-connection gateway settings (server-pushed ClientConfig, fragment size, ack timeout); see ./ws-gateway.ts. */
+  ws?: Omit<WsGatewayOptions, 'appId' | 'appSecret' | 'clock' | 'randomId'>;
 }
 
 /** Where the fake delivers events and callbacks: the app's base URL, or a fetch-like handler (e.g. `app.fetch`). */
@@ -112,7 +121,11 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
   let target: AppTarget | null = null;
   let paths = { event: '/webhook/event', card: '/webhook/card' };
 
+  const eventMode = options.eventMode ?? 'webhook';
+
   const app: Hono = createFakeServer({ state, appId, appSecret, botOpenId, botName, tenantKey, clock, limits, failures, stats, randomId });
+  const gateway = createWsGateway({ appId, appSecret, clock, randomId, ...options.ws });
+  mountWsEndpoint(app, gateway);
 
   function envelope(eventType: string, event: Record<string, unknown>, eventId = `ev_fake_${++state.counters.event}_${randomId().slice(0, 8)}`) {
     return {
@@ -123,11 +136,19 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
   }
 
   async function post(kind: Delivery['kind'], path: string, payload: unknown, eventId: string, signOverrides: { timestampHeader?: string } = {}): Promise<Delivery> {
-    const request = await signLarkRequest(payload, { crypto, encryptKey, encrypt, nowMs: now(), ...signOverrides });
+    // Over the long connection Lark pushes plain JSON: the connection was authenticated once, at discovery.
+    const request = eventMode === 'ws' ? { body: JSON.stringify(payload), headers: {} } : await signLarkRequest(payload, { crypto, encryptKey, encrypt, nowMs: now(), ...signOverrides });
     return deliver(kind, path, request, eventId);
   }
 
   async function deliver(kind: Delivery['kind'], path: string, request: SignedRequest, eventId: string): Promise<Delivery> {
+    if (eventMode === 'ws') {
+      if (kind === 'challenge') throw new Error('fake Lark: there is no URL verification over the long connection');
+      const ack = await gateway.push(kind, request.body);
+      const d: Delivery = { kind, eventId, path: WS_PATH, request, status: ack.code, response: ack.data, elapsedMs: ack.elapsedMs };
+      deliveries.push(d);
+      return d;
+    }
     if (!target) throw new Error('fake Lark: call fake.connect({ url }) or fake.connect({ fetch }) before sending events');
     const started = Date.now();
     const init: RequestInit = { method: 'POST', headers: request.headers, body: request.body };
@@ -176,6 +197,9 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
     state,
     stats,
     deliveries,
+    eventMode,
+    /** The long-connection gateway: connections, stats, `dropConnections()`, `setClientConfig()`, its `violations`. */
+    gateway,
     /** Card-protocol misuse the real Lark would punish; tests can assert it stays empty. */
     violations: state.violations,
     /** Buzz (urgent_app) records, oldest first. */
@@ -191,6 +215,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
         LARK_VERIFICATION_TOKEN: verificationToken,
         ...(encryptKey ? { LARK_ENCRYPT_KEY: encryptKey } : { JIXIAO_INSECURE_LOCAL_DEV: '1' }),
         LARK_BASE_URL: baseUrl,
+        LARK_EVENT_MODE: eventMode,
       };
     },
 
@@ -417,7 +442,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
 
     /** Re-sends a card callback byte for byte (a replay or a double-click delivered twice). */
     async replayCardAction(d: Delivery): Promise<PressResult> {
-      const env = JSON.parse(encrypt && encryptKey ? await crypto.decrypt(encryptKey, (JSON.parse(d.request.body) as { encrypt: string }).encrypt) : d.request.body) as {
+      const env = JSON.parse(eventMode !== 'ws' && encrypt && encryptKey ? await crypto.decrypt(encryptKey, (JSON.parse(d.request.body) as { encrypt: string }).encrypt) : d.request.body) as {
         event: { context: { open_message_id: string } };
       };
       const message = state.messages.get(env.event.context.open_message_id)!;

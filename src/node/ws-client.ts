@@ -11,6 +11,8 @@ import type { Logger } from '../platform/log';
 import { envelopeFromSdk, isTooOld } from './ws-envelope';
 import { createWsWatchdog } from './ws-watchdog';
 
+const APP_ID_SHAPE = /^cli_[0-9a-fA-F]{16}$/;
+
 export interface LongConnectionDeps {
   config: Config;
   clock: Clock;
@@ -29,6 +31,12 @@ export interface LongConnectionDeps {
 export function startLongConnection(deps: LongConnectionDeps): { stop: () => void } {
   const { config, clock, log } = deps;
   const maxAge = config.ws.maxEventAgeSeconds;
+  // WSClient.start() returns without connecting, logging only at its own error level, for any other app id
+  // (larksuite/node-sdk ws-client/index.ts, start()); the watchdog would then restart it forever.
+  if (!APP_ID_SHAPE.test(config.lark.appId ?? '')) {
+    log.error('长连接未启动：LARK_APP_ID 应形如 cli_ 加 16 位十六进制字符（开发者后台「凭证与基础信息」中的 App ID） / long connection not started: LARK_APP_ID must look like cli_ followed by 16 hex digits', { appId: config.lark.appId });
+    return { stop() {} };
+  }
 
   const onEvent = async (data: Record<string, unknown>): Promise<CardActionResponse | undefined> => {
     const envelope = envelopeFromSdk(data);

@@ -3,10 +3,10 @@ import { createTimeMs, type InboundEnvelope } from '../transport/inbound/envelop
 const HEADER_KEYS = new Set(['schema', 'event_id', 'token', 'create_time', 'event_type', 'tenant_key', 'app_id', 'ts', 'uuid', 'type']);
 
 /**
- * The SDK's EventDispatcher hands handlers `{schema, ...header, ...event}` (reference §1.3): rebuild our
- * envelope from it. For card callbacks the event's `token` (the delayed-update token) has overwritten
- * the header's, which is what we want there; the long connection authenticates once at connect, so no
- * Verification Token is checked on this path.
+ * The SDK's EventDispatcher hands handlers `{schema, ...header, ...event}` (larksuite/node-sdk
+ * `dispatcher/request-handle.ts`, `parse`): rebuild our envelope from it. For card callbacks the event's
+ * `token` (the delayed-update token) has overwritten the header's, which is what we want there; the long
+ * connection authenticates once at connect, so no Verification Token is checked on this path.
  */
 export function envelopeFromSdk(data: Record<string, unknown>): InboundEnvelope | null {
   const eventType = typeof data.event_type === 'string' ? data.event_type : undefined;

@@ -5,6 +5,7 @@ import { createNodeCrypto } from '../../node/crypto-node';
 const USAGE = `用法 / usage:
   jixiao fake-lark [--port N] [--app URL]   启动模拟飞书开放平台 / serve a fake Lark Open Platform on 127.0.0.1
   jixiao fake-lark --app URL --challenge    向应用发送一次签名的 url_verification / send one signed challenge and exit
+  jixiao fake-lark --ws [--port N]          长连接模式：机器人以 LARK_EVENT_MODE=ws 连接 / long-connection mode (the bot's WSClient connects to it)
 Keys: --verification-token T --encrypt-key K (defaults: fake-verification-token / fake-encrypt-key)`;
 
 function option(argv: string[], name: string): string | undefined {
@@ -19,8 +20,11 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const app = option(argv, '--app');
+  const ws = argv.includes('--ws');
   const fake = createFakeLark({
     crypto: createNodeCrypto(),
+    // The SDK's WSClient only starts for app ids shaped cli_ + 16 hex digits.
+    ...(ws ? { appId: 'cli_fa4e0000000000a1', eventMode: 'ws' as const } : {}),
     verificationToken: option(argv, '--verification-token'),
     encryptKey: option(argv, '--encrypt-key'),
   });
