@@ -79,7 +79,9 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
   if (!weightSum.eq(profile.totalPoints)) {
     warnings.push({ code: 'weights-sum', severity: 'red', message: `分值合计 ${plain(weightSum)}（含预算执行率 ${budget.weight}），应为 ${profile.totalPoints}` });
   }
-  if (budget.weight !== profile.budgetWeight) {
+  if (input.budget.absent) {
+    warnings.push({ code: 'budget-weight', severity: 'yellow', message: `表中没有预算执行情况，预算执行率按 0 分计；规则“${profile.name}”为 ${profile.budgetWeight} 分` });
+  } else if (budget.weight !== profile.budgetWeight) {
     warnings.push({ code: 'budget-weight', severity: 'yellow', message: `预算执行率分值为 ${budget.weight}，规则“${profile.name}”为 ${profile.budgetWeight}` });
   }
   if (profile.level1Weights) {
