@@ -99,6 +99,11 @@ function kindOf(op: Operator | null): TargetKind {
   return 'equality';
 }
 
+function isCalendarWord(value: string, unit: string): boolean {
+  if (/^(?:月|日前|日之前|日以前|号前|号之前)/.test(unit)) return true;
+  return unit.startsWith('年') && /^(?:19|20)\d{2}$/.test(value);
+}
+
 /** A unit word must not be prose: `12次` has a unit, `12项工作全部完成` does not. */
 function plausibleUnit(unit: string): boolean {
   return unit.length <= 4;
@@ -122,6 +127,8 @@ export function parseTarget(input: string | number | null | undefined): ParsedTa
   const q = QUANTITY.exec(core);
   if (q) {
     const { magnitude, unit } = splitMagnitude(q[3] ?? '');
+    // `9月前`, `12月底前`, `6月`, `15日前`, `2023年`: a date, not a count of months or days.
+    if (isCalendarWord(q[1]!, q[3] ?? '')) return base(text, 'time');
     if (plausibleUnit(q[3] ?? '')) {
       const approximate = Boolean(q[2]);
       const operator = op ?? (approximate ? '≥' : null);
