@@ -65,7 +65,8 @@ const QUANTITY = new RegExp(`^(${NUMBER})(余)?(${UNIT})$`);
 const RANGE = new RegExp(`^(${NUMBER})(${UNIT})(?:-|至|到)(${NUMBER})(${UNIT})$`);
 // Digit runs are bounded and must start a number (lookbehind), so scanning a long cell stays linear.
 const DATE_TOKEN = /(?:19|20)\d{2}年|\d{1,2}月(?:份|底|初|末)?|\d{1,2}[日号]|(?<!\d)\d{1,5}个月|(?<!\d)\d{1,5}(?:个工作日|天|日|周)(?:内)?/g;
-const FIGURE = new RegExp(`(?<![\\d.,+-])(${NUMBER})(%|${UNIT.replace('{0,6}', '{1,3}')})`);
+const PROSE = 200;
+const FIGURE = new RegExp(`(?<![\\d.])(${NUMBER})(%|${UNIT.replace('{0,6}', '{1,3}')})`);
 const TIME_WORDS = /当日|当天|时间|之前|以前|前完成|月底|年底|按时|及时|按期|准时|如期|期限|时限|完成时间|工作日/;
 
 const base = (text: string, kind: TargetKind): ParsedTarget => ({
@@ -171,7 +172,9 @@ export function parseTarget(input: string | number | null | undefined): ParsedTa
     return fail('bad-target', `年度指标值“${text}”：“${op}”后面缺少数值。请填写例如：${op}15000份、${op}80%。`);
   }
 
-  // Not a number with a unit: a time window, a later-year goal, or a qualitative description.
+  // Not a number with a unit: a time window, a later-year goal, or a qualitative description. Prose longer than
+  // PROSE is a description: it is not searched for figures or dates (which also keeps the search linear).
+  if (s.length > PROSE) return base(text, 'qualitative');
   const withoutDates = s.replace(DATE_TOKEN, ' ');
   const figure = FIGURE.exec(withoutDates);
   const hasYear = /(?:19|20)\d{2}年/.test(s);
