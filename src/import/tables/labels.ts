@@ -37,7 +37,7 @@ export const INDICATOR_COLUMNS: [IndicatorColumn, (l: string) => boolean, string
   ['name', (l) => l === '三级指标' || l === '三级指标名称' || l === '指标名称' || l === '绩效指标名称', '三级指标名称'],
   [
     'target',
-    (l) => l.startsWith('年度指标值') || ['指标值', '年度目标值', '目标值', '预期指标值', '指标目标值', '年度绩效指标值', '计划值'].includes(l),
+    (l) => l.startsWith('年度指标值') || ['指标值', '年度目标值', '年初目标值', '目标值', '预期指标值', '指标目标值', '年度绩效指标值', '计划值'].includes(l),
     '年度指标值',
   ],
   // Sichuan / Yunnan tables split the target into 指标性质 (≧ ═ ≦) | 指标值 | 度量单位.
@@ -58,8 +58,8 @@ export const INDICATOR_COLUMNS: [IndicatorColumn, (l: string) => boolean, string
 
 export const HEADER_FIELDS = {
   name: ['项目名称', '专项资金名称', '资金名称', '项目(资金)名称'],
-  department: ['主管部门', '主管单位', '县级主管部门', '主管部门名称'],
-  implementingUnit: ['实施单位', '项目实施单位', '实施单位(盖章)'],
+  department: ['主管部门', '主管单位', '县级主管部门', '主管部门名称', '自治区主管部门', '市县主管部门'],
+  implementingUnit: ['实施单位', '项目实施单位', '实施单位(盖章)', '实施单位/项目负责人'],
   year: ['年度', '评价年度', '自评年度'],
   deadline: ['截止日期', '填报截止日期', '截止时间'],
 } as const;
@@ -78,7 +78,7 @@ export const BUDGET_WEIGHT_LABELS = ['预算执行率分值', '预算分值', '�
 
 /** The total line of a budget block. */
 export const BUDGET_TOTAL = (l: string): boolean =>
-  ['年度资金总额', '资金总额', '总额', '合计', '小计', '项目资金总额', '总计', '资金合计', '年度资金合计'].includes(l);
+  ['总额', '合计', '小计', '总计'].includes(l) || (l.length <= 12 && (l.endsWith('资金总额') || l.endsWith('资金合计')));
 
 /** A 其中… line: where the money came from, never the total. */
 export const BUDGET_SOURCE = (l: string): boolean =>

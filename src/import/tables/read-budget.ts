@@ -53,7 +53,8 @@ function blockUnit(grid: Grid, headerRow: number): Unit {
 function columnFor(grid: Grid, row: number, key: Key): number | null {
   const labels = (grid.rows[row] ?? []).map((t) => (t.trim() ? label(t) : ''));
   for (const name of BUDGET_COLUMNS[key]) {
-    const c = labels.findIndex((l) => l === name || (name.length >= 4 && l.startsWith(name)));
+    // `得分（20分*执行率）`, `执行率(B/A)`: a column header may carry a note after its name.
+    const c = labels.findIndex((l) => l === name || (l.startsWith(name) && l.length <= name.length + 12));
     if (c >= 0) return c;
   }
   return null;
@@ -169,7 +170,7 @@ function readBlock(grid: Grid, header: number, before: number, defaultWeight: nu
   const blockEnd = (() => {
     for (let r = (total ?? header) + 1; r < end; r++) {
       const l = rowLabel(grid, r, header, firstAmount);
-      const amounts = amountCols.some((c) => cellText(grid, r, c) !== '');
+      const amounts = amountCols.some((c) => readAmount(cellText(grid, r, c), unit).value !== null);
       if (!amounts && !BUDGET_SOURCE(l) && !BUDGET_GROUP(l)) return r;
     }
     return end;
@@ -180,7 +181,7 @@ function readBlock(grid: Grid, header: number, before: number, defaultWeight: nu
     const g = BUDGET_GROUP(l);
     if (g) group = g;
     const line = l.replace(/^按(?:收入|支出|资金)(?:性质|来源|类别)分?[:：]?/, '').replace(/^其中[:：]?/, '');
-    if (!line && !amountCols.some((c) => cellText(grid, r, c) !== '')) continue;
+    if (!line && !amountCols.some((c) => readAmount(cellText(grid, r, c), unit).value !== null)) continue;
     budget.sources.push({
       row: r + 1,
       label: line || l,

@@ -108,6 +108,7 @@ export function readRows(grid: Grid, header: IndicatorHeader): RowsRead {
     return l;
   };
 
+  const mapped = new Set(Object.values(cols));
   for (let r = header.last + 1; r < grid.rows.length; r++) {
     const line = r + 1;
     const cells = (grid.rows[r] ?? []).map((t) => t.trim());
@@ -151,7 +152,7 @@ export function readRows(grid: Grid, header: IndicatorHeader): RowsRead {
       continue;
     }
     if (SIGNATURE_START.test(first)) {
-      rows.push(skipped(line, 'signature', {}, excerpt(filled.map((x) => x.t).join(' '))));
+      rows.push(skipped(line, 'signature', {}, excerpt([...new Set(filled.map((x) => x.t))].join(' '))));
       continue;
     }
     if (TEXT_BOX.test(first)) {
@@ -162,11 +163,13 @@ export function readRows(grid: Grid, header: IndicatorHeader): RowsRead {
       const scoreText = at('score');
       const n = scoreText && !isPlaceholder(scoreText) ? readNumber(scoreText) : null;
       if (n && printedTotal === null) printedTotal = n.toNumber();
-      rows.push(skipped(line, 'total', raw(), excerpt(filled.map((x) => x.t).join(' '))));
+      rows.push(skipped(line, 'total', raw(), excerpt([...new Set(filled.map((x) => x.t))].join(' '))));
       afterTotal = true;
       continue;
     }
-    if (filled.every((x) => isPlaceholder(x.t))) {
+    // A block label merged down the side (`绩效指标`) is not the row's content: judge the mapped columns.
+    const own = filled.filter((x) => mapped.has(x.c));
+    if ((own.length ? own : filled).every((x) => isPlaceholder(x.t))) {
       rows.push(skipped(line, 'placeholder', raw()));
       continue;
     }
@@ -216,7 +219,11 @@ export function readRows(grid: Grid, header: IndicatorHeader): RowsRead {
       rows.push(skipped(line, 'template-line', raw(), rawName));
       continue;
     }
-    if ((!rawName || isPlaceholder(rawName) || nameIsNa) && nothingElse) {
+    if (isPlaceholder(rawName) && nothingElse) {
+      rows.push(skipped(line, 'placeholder', raw()));
+      continue;
+    }
+    if ((!rawName || nameIsNa) && nothingElse) {
       rows.push(skipped(line, 'level-label', raw(), [level1, level2, nameIsNa ? rawName : ''].filter(Boolean).join(' / ')));
       continue;
     }
