@@ -122,7 +122,8 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
   const printedRows = [budget.printedScore, ...rows.filter((r) => r.applicable).map((r) => r.printedScore)];
   if (printedTotal && printedRows.every((v) => v != null)) {
     const sum = printedRows.reduce((s: Dec, v) => s.plus(v!), new D(0));
-    if (!sum.eq(printedTotal)) {
+    // A 总分 printed as the rows' sum rounded (95 for 95.05) adds up; printed-total-rounded already says so.
+    if (!sum.eq(printedTotal) && !roundedTo(printedTotal.toNumber(), sum.toNumber())) {
       warnings.push({ code: 'printed-rows-sum-mismatch', severity: 'red', message: `表上各行得分合计 ${plain(sum)}，而表上总分为 ${plain(printedTotal)}` });
     }
   }
