@@ -97,8 +97,10 @@ export const TOTAL_ROW = (l: string): boolean =>
 
 /** Lines below (or inside) the table that are notes, signatures or the boxes of a report, never indicators. */
 export const NOTE_START = /^(?:注|备注|说明|填表说明|指标说明|填报说明)(?:[:：\d一二三、.]|$)/;
-export const SIGNATURE_START = /^(?:填报人|填表人|联系电话|联系人|项目负责人|财务负责人|单位负责人|审核人|复核人|填报日期|填表日期|分管领导|单位盖章|负责人)/;
-export const TEXT_BOX = /^(?:评价结论|存在问题|改进措施|其他需要说明的?事项|评价等级|自评等级|绩效等级|自评结论|结论|主要问题|下一步改进措施)/;
+// The word must stand alone or be followed by a colon or a value (`项目负责人：王某`), so an indicator named
+// `联系电话接通率` or `主要问题整改率` is not taken for a signature or a report box.
+export const SIGNATURE_START = /^(?:填报人|填表人|联系电话|联系人|项目负责人|财务负责人|单位负责人|审核人|复核人|填报日期|填表日期|分管领导|单位盖章|负责人)(?:[:：]|$)/;
+export const TEXT_BOX = /^(?:评价结论|存在问题|改进措施|其他需要说明的?事项|评价等级|自评等级|绩效等级|自评结论|结论|主要问题|下一步改进措施|改进措施及结果应用方案|偏差大或目标未完成原因分析)(?:[:：]|$)/;
 
 /** The title of a (next) evaluation table on the same sheet. */
 export const TABLE_TITLE = (l: string): boolean => l.length <= LABEL_MAX && /自评表(?:[(（][^()（）]*[)）])?$/.test(l);

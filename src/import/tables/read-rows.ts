@@ -50,7 +50,8 @@ export function splitLevelWeight(text: string): { label: string; weight: number 
 function composeTarget(operator: string, value: string, unit: string): string {
   if (!value || isPlaceholder(value)) return '';
   if ((!operator && !unit) || !/\d/.test(value)) return value;
-  const op = isPlaceholder(operator) ? '' : operator;
+  // `≥` | `≥95` | `%`: the operator already written into the value is not repeated.
+  const op = isPlaceholder(operator) || /^[≥≤<>=＞＜≧≦═﹦＝]/.test(value) ? '' : operator;
   const u = isPlaceholder(unit) ? '' : unit;
   return `${op}${value}${u && !value.endsWith(u) ? u : ''}`;
 }

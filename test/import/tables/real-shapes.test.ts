@@ -206,7 +206,7 @@ const EXPECTED: Record<string, Expected> = {
     ],
     skipped: [
       [16, 'total'],
-      [17, 'after-total'],
+      [17, 'text-box'],
       [18, 'text-box'],
       [19, 'note'],
     ],
