@@ -43,6 +43,11 @@ export const evaluationInputSchema = z.object({
     printedScore: numberLike.optional().nullable(),
     printedRate: numberLike.optional().nullable(),
     deviationReason: z.string().optional().nullable(),
+    /**
+     * True when the table has no budget block at all: the 预算执行率 line is not scored and weighs 0, so the total
+     * is the indicators' alone. `fullYear` is then 0 and ignored.
+     */
+    absent: z.boolean().optional(),
     /** 其中：当年财政拨款 / 上年结转资金 / 其他资金, each {initial, fullYear, executed}. */
     sources: z
       .object({

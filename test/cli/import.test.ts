@@ -6,6 +6,8 @@ import { listenFakeLark } from '../../src/fake-lark/listen';
 import { testCrypto } from '../helpers/signing';
 import { jixiao, jixiaoAsync, tempDir, writeT1Csv } from '../helpers/cli';
 
+const TABLES = join(import.meta.dirname, '..', 'fixtures', 'tables');
+
 let dir: string;
 let remove: () => void;
 beforeEach(() => ({ dir, remove } = tempDir()));
@@ -63,6 +65,53 @@ describe('jixiao import', { timeout: 120_000 }, () => {
     const old = join(dir, 'old.xls');
     writeFileSync(old, 'x');
     expect(jixiao(['import', old, '--chat', 'c', '--admin', 'ou_a', '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining('.xlsx') });
+  });
+
+  it('imports a real layout: rows that block are named with the --fix to type; with the fixes it imports, the skipped rows listed and left out of the export', () => {
+    const file = join(TABLES, 'hunan-special-fund-2020.xlsx');
+    const db = join(dir, 'db.sqlite');
+    const base = ['import', file, '--chat', 'oc_group', '--admin', 'ou_admin', '--offline', '--db', db];
+    const refused = jixiao([...base, '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('有 8 处需要更正');
+    expect(refused.stderr).toContain('第 11 行：“农村公路养护里程”没有分值');
+    expect(refused.stderr).toContain('--fix "第11行 分值=5"');
+
+    const weights = [20, 10, 5, 5, 10, 20, 10, 10].flatMap((w, i) => ['--fix', `第${11 + i}行 分值=${w}`]);
+    const r = jixiao([...base, '--json', ...weights]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.evaluationId).toMatch(/^ev_/);
+    expect(out.skipped).toEqual([
+      { row: 19, reason: '表下的说明或注释：说明' },
+      { row: 20, reason: expect.stringContaining('表下的说明或注释：注：1、其他资金') },
+    ]);
+    expect(out.corrections).toHaveLength(8);
+
+    const exported = JSON.parse(jixiao(['export', out.evaluationId, '--json', '--db', db]).stdout);
+    expect(exported.indicators.map((i: { name: string; target: string; weight: string }) => [i.name, i.target, Number(i.weight)])).toEqual([
+      ['农村公路养护里程', '≥320公里', 20],
+      ['养护路段优良率', '≥85%', 10],
+      ['路面病害处置率', '100%', 5],
+      ['汛期水毁修复时间', '10月前', 5],
+      ['每公里养护成本', '≤0.65万元', 10],
+      ['群众出行条件', '明显改善', 20],
+      ['养护长效机制', '有效', 10],
+      ['沿线群众满意度', '≥90%', 10],
+    ]);
+    expect(exported.budget).toMatchObject({ fullYear: '210.5', weight: 10 });
+  });
+
+  it('--explain prints the layout and every row before the import summary', () => {
+    const r = jixiao(['import', join(TABLES, 'sichuan-county-2023.xlsx'), '--chat', 'oc_group', '--admin', 'ou_admin', '--offline', '--explain', '--db', join(dir, 'db.sqlite')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('版式：年度指标值分为 指标性质 | 指标值 | 度量单位 三列的自评表');
+    expect(r.stdout).toContain('全年预算数=D列“调整后预算数”');
+    expect(r.stdout).toContain('第 24 行 ⊘ 跳过：签字栏');
+    expect(r.stdout).toContain('已导入：51092324T000010299999-2023年政法业务终端设备购置项目');
+    expect(r.stdout).toContain('指标 6 项');
   });
 
   it('with a Lark app configured, matches 责任人 against the group’s members and by email, as the chat import does', async () => {

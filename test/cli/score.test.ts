@@ -8,6 +8,7 @@ import { run } from '../../src/cli/commands/score';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
+const TABLES = join(ROOT, 'test/fixtures/tables');
 
 /** A writable that keeps what the command prints. */
 function sink() {
@@ -86,6 +87,60 @@ describe('jixiao score', () => {
     expect((await score('x.json', '--profile', 'nope')).err).toContain('未知的评分规则');
     expect((await score(join(SEEDS, 'missing.json'))).err).toContain('文件不存在');
     expect((await score('--help')).code).toBe(0);
+  });
+
+  it('--explain names the layout and how each column was read, then scores', async () => {
+    const r = await score(join(TABLES, 'yunnan-filled-2020.xlsx'), '--explain');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('版式：年度指标值分为 指标性质 | 指标值 | 度量单位 三列的自评表');
+    expect(r.out).toContain('指标表头：第 11–12 行');
+    expect(r.out).toContain('D 列“指标性质” → 指标性质（运算符）');
+    expect(r.out).toContain('第 19 行 ⊘ 跳过：合计行');
+    expect(r.out).toContain('总分 100.00  等级 优');
+    const json = JSON.parse((await score(join(TABLES, 'yunnan-filled-2020.xlsx'), '--explain', '--json')).out);
+    expect(json.reading.layout.columns.map((c: { column: string; key: string }) => `${c.column}:${c.key}`)).toContain('E:target');
+    expect((await score(join(SEEDS, '003-t2.json'), '--explain')).out).toContain('JSON 输入');
+  });
+
+  it.each([
+    ['hubei-filled-2020.xlsx', ['--profile', 'hubei-2020'], 92.02],
+    ['yunnan-filled-2020.xlsx', [], 100],
+    ['special-fund-in-yuan-2021.xlsx', [], 99.5],
+    ['ningxia-no-budget-2022.xlsx', [], 100],
+    ['hebei-school-2019.xlsx', [], 98.65],
+  ])('a filled real-layout table scores exactly: %s → %s', async (file, extra, total) => {
+    const r = await score(join(TABLES, file), '--json', ...extra);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).total).toBe(total);
+  });
+
+  it('--fix settles what blocks a table; without it the refusal names the cell and the fix to type', async () => {
+    const file = join(TABLES, 'anhui-targets-in-names-2022.xlsx');
+    const refused = await score(file);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe('');
+    expect(refused.err).toContain('E19：“帮扶政策知晓率”没有年度指标值');
+    expect(refused.err).toContain('--fix "第19行 目标=≥95%"');
+    const fixed = await score(file, '--json', '--fix', '第19行 目标=≥95%');
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.out)).toMatchObject({ total: 95.05 });
+    const skipped = await score(file, '--json', '--fix=第19行 非指标');
+    expect(JSON.parse(skipped.out).indicators).toHaveLength(7);
+    const bad = await score(file, '--fix', '第19行 颜色=红');
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toContain('--fix 的写法');
+    expect((await score(join(SEEDS, '003-t2.json'), '--fix', '第1行 分值=5')).err).toContain('JSON 输入请直接修改文件');
+  });
+
+  it('prints the table with a row it cannot score left unscored, and exits 2', async () => {
+    const file = join(TABLES, 'hunan-special-fund-2020.xlsx');
+    const weights = [20, 10, 5, 5, 10, 20, 10, 10].flatMap((w, i) => ['--fix', `第${11 + i}行 分值=${w}`]);
+    const r = await score(file, ...weights);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('总分');
+    expect(r.err).toContain('“已完成养护任务”不是一个数值');
+    expect(r.err).toContain('单位不一致');
   });
 
   it('runs through the real binary', async () => {

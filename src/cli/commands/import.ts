@@ -12,9 +12,10 @@ import {
 } from '../../features/collection';
 import { type Config, parseConfig } from '../../config';
 import { createLarkClient } from '../../transport/client';
-import { getProfile } from '../../domain/scoring/profiles';
-import { readTable } from '../../import/tables/read-table';
-import { formatTableError } from '../../import/tables/result';
+import { DEFAULT_PROFILE, getProfile } from '../../domain/scoring/profiles';
+import { explainReading } from '../../import/tables/explain';
+import { FIX_SYNTAX } from '../../import/tables/parse-fix';
+import { readWithFixes } from '../../import/tables/read-with-fixes';
 import { listTenantKeys } from '../../storage/repositories/collection/evaluations';
 import { systemClock } from '../../platform/clock';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
@@ -29,10 +30,15 @@ const USAGE = `用法：jixiao import 文件 --chat 群ID --admin 导入人open_
   --profile    评分规则（默认 mof-2020）
   --deadline   截止日期，例如 2026-10-09
   --start      设好截止日期且每项都有责任人时，直接开始收集
+  --fix        更正读到的表再导入，可写多个，按顺序生效：--fix "第3行 目标=≥95%"（写法见下）
+  --explain    列出识别到的版式、各列的含义和每一行读成了什么（JSON 模式下放在 reading 字段）
   --json       以 JSON 输出结果
   --db         SQLite 文件；默认 JIXIAO_DB 或 ./data/jixiao.sqlite
   配置了飞书应用（LARK_APP_ID / LARK_APP_SECRET）时，责任人按群成员姓名、邮箱、手机号匹配，与在群里导入相同。
-  姓名无法对应（无人或多人同名）的行会列出来，不会猜；可在群里的预览卡片上选人。`;
+  姓名无法对应（无人或多人同名）的行会列出来，不会猜；可在群里的预览卡片上选人。
+  表中读不出分值或年度指标值的行会逐行列出（指出单元格），用 --fix 更正后再导入；合计、注释、签字栏等非指标行自动跳过并列出。
+
+${FIX_SYNTAX}`;
 
 /** `jixiao import`: an evaluation from a file, for scripting and support (the chat flow does the same). */
 export async function run(argv: string[]): Promise<number> {
@@ -47,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
       deadline: { type: 'string' },
       start: { type: 'boolean' },
       offline: { type: 'boolean' },
+      fix: { type: 'string', multiple: true },
+      explain: { type: 'boolean' },
       json: { type: 'boolean' },
       db: { type: 'string' },
     },
@@ -73,10 +81,12 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     return fail(`读不到文件 ${file}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const table = await readTable(bytes, basename(file));
+  const profile = getProfile(args.profile ?? DEFAULT_PROFILE)!;
+  const table = await readWithFixes(bytes, basename(file), args.fix ?? [], { defaultBudgetWeight: profile.budgetWeight });
+  if (args.explain && !args.json) process.stdout.write(`${table.reading ? explainReading(table.reading) : 'JSON 输入：按字段读取，不需要识别版式。\n'}\n`);
   if (!table.ok) {
-    const lines = table.errors.map((e) => `  ${formatTableError(e)}`);
-    return fail(`${basename(file)} 无法导入：\n${lines.join('\n')}`);
+    if (args.explain && args.json) process.stdout.write(`${JSON.stringify({ error: table.message, reading: table.reading }, null, 2)}\n`);
+    return fail(table.message);
   }
 
   const directory = await ownerDirectory(args.chat, members, Boolean(args.offline));
@@ -114,9 +124,19 @@ export async function run(argv: string[]): Promise<number> {
       else problems.push(`未开始收集：${started.message}`);
     }
     if (args.json) {
-      process.stdout.write(
-        `${JSON.stringify({ evaluationId: created.evaluation.id, tenantKey, status, notes: [...table.notes, ...created.notes], ownerIssues: issuesJson(created), problems }, null, 2)}\n`,
-      );
+      const skipped = table.reading?.rows.filter((r) => r.status === 'skipped').map((r) => ({ row: r.row, reason: r.skip?.reason ?? '' })) ?? [];
+      const output = {
+        evaluationId: created.evaluation.id,
+        tenantKey,
+        status,
+        notes: [...table.notes, ...created.notes],
+        ownerIssues: issuesJson(created),
+        problems,
+        skipped,
+        corrections: table.reading?.corrections ?? [],
+        ...(args.explain ? { reading: table.reading } : {}),
+      };
+      process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
     } else {
       process.stdout.write(summary(created, status, [...table.notes, ...created.notes], problems));
     }

@@ -62,12 +62,23 @@ function comparePrinted(
     warnings.push({ code: 'printed-score-above-weight', severity: 'red', message: `${label}：表上得分 ${printed} 超过分值 ${weight}`, ...at });
   }
   if (computed == null || new D(printed).eq(computed)) return;
-  const integer = new D(computed).toDecimalPlaces(0, D.ROUND_HALF_UP).eq(printed);
+  const rounded = roundedTo(printed, computed);
   warnings.push(
-    integer
-      ? { code: 'printed-score-rounded', severity: 'info', message: `${label}：表上得分 ${printed} 是 ${computed.toFixed(2)} 取整的结果`, ...at }
+    rounded
+      ? { code: 'printed-score-rounded', severity: 'info', message: `${label}：表上得分 ${printed} 是 ${computed.toFixed(2)} ${rounded}的结果`, ...at }
       : { code: 'printed-score-mismatch', severity: 'red', message: `${label}：表上得分 ${printed}，按规则应为 ${computed.toFixed(2)}`, ...at },
   );
+}
+
+/**
+ * `取整` when the printed figure is the computed one rounded to a whole point, `保留一位小数` when rounded to one
+ * decimal (real tables print both), else null: a different number.
+ */
+function roundedTo(printed: number, computed: number): string | null {
+  const exact = new D(computed);
+  if (exact.toDecimalPlaces(0, D.ROUND_HALF_UP).eq(printed)) return '取整';
+  if (printedDecimals(printed) === 1 && exact.toDecimalPlaces(1, D.ROUND_HALF_UP).eq(printed)) return '保留一位小数';
+  return null;
 }
 
 export function auditEvaluation({ input, budget, rows, total, profile }: AuditInput): Warning[] {
@@ -79,7 +90,9 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
   if (!weightSum.eq(profile.totalPoints)) {
     warnings.push({ code: 'weights-sum', severity: 'red', message: `分值合计 ${plain(weightSum)}（含预算执行率 ${budget.weight}），应为 ${profile.totalPoints}` });
   }
-  if (budget.weight !== profile.budgetWeight) {
+  if (input.budget.absent) {
+    warnings.push({ code: 'budget-weight', severity: 'yellow', message: `表中没有预算执行情况，预算执行率按 0 分计；规则“${profile.name}”为 ${profile.budgetWeight} 分` });
+  } else if (budget.weight !== profile.budgetWeight) {
     warnings.push({ code: 'budget-weight', severity: 'yellow', message: `预算执行率分值为 ${budget.weight}，规则“${profile.name}”为 ${profile.budgetWeight}` });
   }
   if (profile.level1Weights) {
@@ -109,15 +122,16 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
   const printedRows = [budget.printedScore, ...rows.filter((r) => r.applicable).map((r) => r.printedScore)];
   if (printedTotal && printedRows.every((v) => v != null)) {
     const sum = printedRows.reduce((s: Dec, v) => s.plus(v!), new D(0));
-    if (!sum.eq(printedTotal)) {
+    // A 总分 printed as the rows' sum rounded (95 for 95.05) adds up; printed-total-rounded already says so.
+    if (!sum.eq(printedTotal) && !roundedTo(printedTotal.toNumber(), sum.toNumber())) {
       warnings.push({ code: 'printed-rows-sum-mismatch', severity: 'red', message: `表上各行得分合计 ${plain(sum)}，而表上总分为 ${plain(printedTotal)}` });
     }
   }
   if (printedTotal && !printedTotal.eq(total)) {
-    const integer = new D(total).toDecimalPlaces(0, D.ROUND_HALF_UP).eq(printedTotal);
+    const rounded = roundedTo(printedTotal.toNumber(), total);
     warnings.push({
-      code: integer ? 'printed-total-rounded' : 'printed-total-mismatch',
-      severity: integer ? 'info' : 'red',
+      code: rounded ? 'printed-total-rounded' : 'printed-total-mismatch',
+      severity: rounded ? 'info' : 'red',
       message: `表上总分 ${plain(printedTotal)}，按规则计算为 ${total.toFixed(2)}`,
     });
   }

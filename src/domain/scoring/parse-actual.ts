@@ -40,6 +40,8 @@ export type ParsedActual = ActualQuantity | ActualBand | ActualDegree | ActualTe
 const LEADING_WORDS = /^(?:≥|≤|>|<|=|约|大约|共计|共|累计|合计|实际|完成|达到|达)+/;
 const TRAILING_WORDS = /(?:左右|以上|多)$/;
 const QUANTITY = new RegExp(`^(${NUMBER})(余)?([^\\d≥≤<>=\\-,.]{0,6})$`);
+// Searched in the last few characters only, and only where a number starts: linear however long the text.
+const TRAILING_SCORE = new RegExp(`(?<![\\d.])(${NUMBER})分?$`);
 const BAND_WORDS: [RegExp, Band][] = [
   [/^(?:未达成|未完成|没有达成|未达到)/, '未达成'],
   [/^(?:部分达成|基本达成|部分完成|基本完成|部分达到|基本达到)/, '部分达成'],
@@ -87,7 +89,7 @@ function qualitative(text: string): ParsedActual {
   for (const [re, band] of BAND_WORDS) {
     const m = re.exec(s);
     if (m) {
-      const score = new RegExp(`(${NUMBER})分?$`).exec(s.slice(m[0].length));
+      const score = TRAILING_SCORE.exec(s.slice(m[0].length).slice(-24));
       return { ok: true, kind: 'band', text, band, score: score ? cleanNumber(score[1]!) : null };
     }
   }

@@ -63,7 +63,10 @@ const WORD_SUFFIX: [string, Operator][] = [
 const UNIT = String.raw`(?:%|[^\d%≥≤<>=\-,.，。;；:：()（）]{0,6})`;
 const QUANTITY = new RegExp(`^(${NUMBER})(余)?(${UNIT})$`);
 const RANGE = new RegExp(`^(${NUMBER})(${UNIT})(?:-|至|到)(${NUMBER})(${UNIT})$`);
-const DATE_TOKEN = /(?:19|20)\d{2}年|\d{1,2}月(?:份|底|初|末)?|\d{1,2}[日号]|\d+个月|\d+(?:个工作日|天|日|周)(?:内)?/g;
+// Digit runs are bounded and must start a number (lookbehind), so scanning a long cell stays linear.
+const DATE_TOKEN = /(?:19|20)\d{2}年|\d{1,2}月(?:份|底|初|末)?|\d{1,2}[日号]|(?<!\d)\d{1,5}个月|(?<!\d)\d{1,5}(?:个工作日|天|日|周)(?:内)?/g;
+const PROSE = 200;
+const FIGURE = new RegExp(`(?<![\\d.])(${NUMBER})(%|${UNIT.replace('{0,6}', '{1,3}')})`);
 const TIME_WORDS = /当日|当天|时间|之前|以前|前完成|月底|年底|按时|及时|按期|准时|如期|期限|时限|完成时间|工作日/;
 
 const base = (text: string, kind: TargetKind): ParsedTarget => ({
@@ -99,6 +102,11 @@ function kindOf(op: Operator | null): TargetKind {
   return 'equality';
 }
 
+function isCalendarWord(value: string, unit: string): boolean {
+  if (/^(?:月|日前|日之前|日以前|号前|号之前)/.test(unit)) return true;
+  return unit.startsWith('年') && /^(?:19|20)\d{2}$/.test(value);
+}
+
 /** A unit word must not be prose: `12次` has a unit, `12项工作全部完成` does not. */
 function plausibleUnit(unit: string): boolean {
   return unit.length <= 4;
@@ -112,7 +120,7 @@ export function parseTarget(input: string | number | null | undefined): ParsedTa
   const text = input == null ? '' : String(input).trim();
   if (!text || /^[—\-–－/\\]+$/.test(text)) return fail('empty-target', '年度指标值为空。请填写目标，例如：≥15000份、≥80%、12次，或文字目标如“有效提高”。');
   // `(含)` / `（含本数）` only restates the operator; `完成100%` and `100%完成` are plain 100 %.
-  const s = normalize(text).replace(/\(含[^)]*\)$/, '');
+  const s = normalize(text).replace(/\(含[^()]*\)$/, '');
   const plainValue = s.replace(/^(?:完成|实现)(?=[\d.])/, '').replace(/(?<=[\d%])(?:完成|达标)$/, '');
 
   const { op: prefixOp, rest: afterPrefix, symbol } = stripOperator(plainValue);
@@ -122,6 +130,8 @@ export function parseTarget(input: string | number | null | undefined): ParsedTa
   const q = QUANTITY.exec(core);
   if (q) {
     const { magnitude, unit } = splitMagnitude(q[3] ?? '');
+    // `9月前`, `12月底前`, `6月`, `15日前`, `2023年`: a date, not a count of months or days.
+    if (isCalendarWord(q[1]!, q[3] ?? '')) return base(text, 'time');
     if (plausibleUnit(q[3] ?? '')) {
       const approximate = Boolean(q[2]);
       const operator = op ?? (approximate ? '≥' : null);
@@ -162,9 +172,11 @@ export function parseTarget(input: string | number | null | undefined): ParsedTa
     return fail('bad-target', `年度指标值“${text}”：“${op}”后面缺少数值。请填写例如：${op}15000份、${op}80%。`);
   }
 
-  // Not a number with a unit: a time window, a later-year goal, or a qualitative description.
+  // Not a number with a unit: a time window, a later-year goal, or a qualitative description. Prose longer than
+  // PROSE is a description: it is not searched for figures or dates (which also keeps the search linear).
+  if (s.length > PROSE) return base(text, 'qualitative');
   const withoutDates = s.replace(DATE_TOKEN, ' ');
-  const figure = new RegExp(`(${NUMBER})(%|${UNIT.replace('{0,6}', '{1,3}')})`).exec(withoutDates);
+  const figure = FIGURE.exec(withoutDates);
   const hasYear = /(?:19|20)\d{2}年/.test(s);
   const embedded = figure ? { value: cleanNumber(figure[1]!), unit: splitMagnitude(figure[2] ?? '').unit } : null;
   if (hasYear && embedded && /实现|达到|完成|提高|降低|下降|覆盖/.test(s) && embedded.unit === '%') {

@@ -30,7 +30,8 @@ export function renderScoreText(result: ScoreResult, title?: string): string {
   lines.push(`评分规则：${result.profile}`, '');
 
   const b = result.budget;
-  lines.push(
+  if (b.weight === 0 && b.fullYear === 0 && b.executed === null && !b.pending) lines.push(`预算执行  ${b.explanation}`, '');
+  else lines.push(
     `预算执行  全年预算数 ${b.fullYear} 万元  全年执行数 ${b.executed ?? '—'} 万元  执行率 ${b.rate == null ? '—' : `${(b.rate * 100).toFixed(2)}%`}  分值 ${b.weight}  得分 ${fmt(b.pending ? null : b.score)}`,
     `          ${b.explanation}${b.deviationRequired && !b.deviationReason ? (b.deviationMandatory ? '（须说明偏差原因）' : '（请说明偏差原因）') : ''}`,
     '',

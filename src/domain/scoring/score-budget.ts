@@ -23,6 +23,7 @@ const isFailure = (v: unknown): v is Failure => typeof v === 'object' && v !== n
  */
 export function scoreBudget(budget: BudgetInput, profile?: string | RuleProfile): ScoredBudgetOk | Failure {
   const p = resolveProfile(profile);
+  if (budget.absent) return absentBudget(budget);
   const initial = amount('年初预算数', budget.initial);
   const fullYear = amount('全年预算数', budget.fullYear);
   const executed = amount('全年执行数', budget.executed);
@@ -79,6 +80,26 @@ export function scoreBudget(budget: BudgetInput, profile?: string | RuleProfile)
     explanation,
     deviationRequired: required,
     deviationMandatory: mandatory,
+  };
+}
+
+/** A table without a budget block: the line weighs 0 and is not scored, so the total is the indicators' alone. */
+function absentBudget(budget: BudgetInput): ScoredBudgetOk {
+  return {
+    ok: true,
+    initial: null,
+    fullYear: 0,
+    executed: null,
+    weight: 0,
+    rate: null,
+    score: 0,
+    explanation: '表中没有预算执行情况：预算执行率不计分（分值 0），总分只含绩效指标',
+    deviationRequired: false,
+    deviationMandatory: false,
+    deviationReason: budget.deviationReason?.trim() || null,
+    pending: false,
+    printedScore: null,
+    printedRate: null,
   };
 }
 

@@ -2,7 +2,8 @@ import type { Band, IndicatorInput } from '../evaluation';
 import { clamp, D, fixed2, plain, round, type Dec } from './decimal';
 import { fail, type Failure } from './errors';
 import { isBlank, readNumber } from './numbers-in';
-import { parseActual } from './parse-actual';
+import { parseActual, type ParsedActual } from './parse-actual';
+import { deadlineOf, monthOf, monthText, timeliness } from './time-target';
 import { parseTarget, targetUnitLabel, type ParsedTarget } from './parse-target';
 import { resolveProfile, type RuleProfile } from './profiles';
 import type { ScoredIndicator } from './result';
@@ -73,11 +74,30 @@ function deviation(result: ScoredIndicatorOk, reasons: string[]): ScoredIndicato
   return { ...result, deviationRequired: reasons.length > 0, deviationWhy: reasons.length ? reasons.join('；') : null };
 }
 
+function inside(s: Dec, band: Band, w: Dec, profile: RuleProfile): boolean {
+  const range = bandRange(band, w, profile);
+  return s.gte(range.low) && (range.highOpen ? s.lt(range.high) : s.lte(range.high));
+}
+
+/** A month actual against a month deadline (`9月前` met by `7月`); null when either side names no month. */
+function monthCheck(c: Common, actual: ParsedActual | null): { late: boolean; note: string } | null {
+  if (c.target.kind !== 'time' || !actual || actual.kind !== 'text') return null;
+  const deadline = deadlineOf(c.target.text);
+  const done = monthOf(actual.text);
+  if (!deadline || !done) return null;
+  const when = timeliness(deadline, done);
+  const said = `目标“${c.target.text}”，实际 ${monthText(done)}`;
+  if (when === 'late') return { late: true, note: `${said}，逾期完成` };
+  if (when === 'deadline-month') return { late: false, note: `${said}，在截止当月完成，按按时计（请确认），` };
+  return { late: false, note: `${said}，按时完成，` };
+}
+
 function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | Failure {
   const out = skeleton(c);
   const w = c.weight;
   const actual = isBlank(c.row.actual) ? null : parseActual(c.row.actual, c.target);
   if (actual && !actual.ok) return actual;
+  const ranges = `达成（${describeRange('达成', w, profile)}）、部分达成（${describeRange('部分达成', w, profile)}）或未达成（${describeRange('未达成', w, profile)}）`;
 
   let band: Band | null = c.row.band ?? null;
   let how = '';
@@ -88,28 +108,44 @@ function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | 
     band = bandOfDegree(degree, profile);
     how = `完成程度 ${plain(degree)}% 属于“${band}”档，`;
   }
+  // 时效指标 with a month on both sides: on time is 达成; late can be at most 部分达成 (财预〔2020〕10号 three bands).
+  const timing = monthCheck(c, actual);
+  if (timing && !timing.late && !band) band = '达成';
+  if (timing) how = timing.late ? `${timing.note}，不能按“达成”计；` : timing.note;
   const explicitScore = isBlank(c.row.score) ? null : readNumber(c.row.score ?? null);
   if (!band && explicitScore && !explicitScore.isNegative() && explicitScore.lte(w) && w.gt(0)) {
     // Only a score was given: it places itself in a band.
     band = bandOfDegree(explicitScore.div(w).times(100), profile);
-    how = `得分 ${plain(explicitScore)} 属于“${band}”档，`;
+    how += `得分 ${plain(explicitScore)} 属于“${band}”档，`;
+  }
+  if (timing?.late && band === '达成') {
+    return fail('score-outside-band', `“${c.row.name}”${timing.note}，不能按“达成”计。请选择部分达成（${describeRange('部分达成', w, profile)}）或未达成（${describeRange('未达成', w, profile)}）并填写得分。`);
+  }
+  // A filled table prints its 得分 but has no band column: the printed score places the row in its band.
+  const printed = readNumber(c.row.printedScore ?? null);
+  const usablePrinted = printed && !printed.isNegative() && printed.lte(w) && w.gt(0) ? printed : null;
+  if (!band && usablePrinted && !(timing?.late && usablePrinted.gte(w.times(profile.bands.achieved)))) {
+    band = bandOfDegree(usablePrinted.div(w).times(100), profile);
+    how += `没有完成档次，按表上得分 ${plain(usablePrinted)}（分值的 ${plain(round(usablePrinted.div(w).times(100), 2))}%）定为“${band}”档，`;
   }
   if (!band) {
     if (!actual) return { ...out, explanation: '尚未填写完成情况' };
-    return fail(
-      'band-required',
-      `请为“${c.row.name}”选择完成档次：达成（${describeRange('达成', w, profile)}）、部分达成（${describeRange('部分达成', w, profile)}）或未达成（${describeRange('未达成', w, profile)}）。`,
-    );
+    if (timing?.late) {
+      return fail('score-required', `“${c.row.name}”${timing.note}，不能按“达成”计。请选择部分达成（${describeRange('部分达成', w, profile)}）或未达成（${describeRange('未达成', w, profile)}）并填写得分。`);
+    }
+    return fail('band-required', `请为“${c.row.name}”选择完成档次：${ranges}。`);
   }
 
-  const chosen = !isBlank(c.row.score) ? c.row.score : actual?.kind === 'band' ? actual.score : null;
-  const range = bandRange(band, w, profile);
+  let chosen: string | number | null | undefined = !isBlank(c.row.score) ? c.row.score : actual?.kind === 'band' ? actual.score : null;
+  if ((chosen == null || isBlank(chosen)) && usablePrinted && inside(usablePrinted, band, w, profile)) {
+    chosen = usablePrinted.toFixed();
+    if (!how.includes('表上得分') && !(band === '达成' && usablePrinted.eq(w))) how += `按表上得分 ${plain(usablePrinted)}，`;
+  }
   let score: Dec;
   if (chosen != null && !isBlank(chosen)) {
     const s = readNumber(chosen);
     if (!s) return fail('bad-score', `得分“${chosen}”不是数字。请填写“${band}”档内的分数：${describeRange(band, w, profile)}。`);
-    const inside = s.gte(range.low) && (range.highOpen ? s.lt(range.high) : s.lte(range.high));
-    if (!inside) {
+    if (!inside(s, band, w, profile)) {
       return fail(
         'score-outside-band',
         `得分 ${plain(s)} 不在“${band}”档（${describeRange(band, w, profile)}）内。请填写该档内的分数，或改选档次。`,
@@ -124,6 +160,7 @@ function scoreQualitative(c: Common, profile: RuleProfile): ScoredIndicatorOk | 
 
   const kindWord = c.target.kind === 'time' ? '时效指标' : '定性指标';
   const reasons: string[] = [];
+  if (timing?.late) reasons.push(timing.note);
   if (band !== '达成') reasons.push(`未完全达成年度指标（${band}）`);
   else if (score.lt(w)) reasons.push('得分低于分值');
   if (c.target.multiYear && c.target.embedded && degree?.lt(c.target.embedded.value)) {

@@ -1,32 +1,48 @@
+import type { EvaluationInput } from '../../domain/evaluation';
 import { decodeText, parseDelimited, sniffDelimiter } from './delimited';
 import type { Grid } from './grid';
 import { label } from './labels';
 import { readJson } from './read-json';
-import { readLayout } from './read-layout';
+import { readSheet, type ReadSheetOptions } from './read-sheet';
 import { readXlsxGrids } from './read-xlsx';
-import type { ReadTableResult } from './result';
+import type { TableReading } from './reading';
+import type { ReadTableResult, TableError } from './result';
+import { toReadTableResult } from './summary';
 
 export { formatTableError, type ReadTableResult, type TableError } from './result';
 
+/** What a file holds: a sheet read row by row, the JSON input format, or why it cannot be read at all. */
+export type TableFileOutcome =
+  | { ok: true; kind: 'sheet'; reading: TableReading }
+  | { ok: true; kind: 'json'; evaluation: EvaluationInput; notes: string[] }
+  | { ok: false; errors: TableError[] };
+
+export type ReadOptions = Pick<ReadSheetOptions, 'defaultBudgetWeight'>;
+
 /** The sheet that holds the indicator table: the first one with a 三级指标 header. */
 function pickSheet(grids: { name: string; grid: Grid }[]): { name: string; grid: Grid } | undefined {
-  return grids.find((g) => g.grid.rows.some((row) => row.some((t) => ['三级指标', '指标名称'].includes(label(t))))) ?? grids[0];
+  const names = new Set(['三级指标', '三级指标名称', '指标名称']);
+  return grids.find((g) => g.grid.rows.some((row) => row.some((t) => t.length < 40 && names.has(label(t))))) ?? grids[0];
 }
 
 /**
- * Reads an evaluation from an uploaded file: `.json` (the CLI's input format), `.csv` or `.xlsx` in either the
- * standard 自评表 layout or the project's template. Never throws; errors name the cell (`E12`) and say what to type.
+ * Reads an uploaded file: `.json` (the CLI's input format), `.csv`, `.tsv`/`.txt` (pasted) or `.xlsx` in any of the
+ * layouts units publish. Never throws; refuses only a file that cannot be opened or holds no indicator table.
  */
-export async function readTable(data: Uint8Array, fileName: string): Promise<ReadTableResult> {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+export async function readTableFile(data: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<TableFileOutcome> {
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const sheet = (grid: Grid, name: string | null): TableFileOutcome => {
+    const read = readSheet(grid, { ...opts, fileName, sheet: name });
+    return read.ok ? { ok: true, kind: 'sheet', reading: read.reading } : read;
+  };
   if (ext === 'xlsx' || ext === 'xlsm') {
     const read = await readXlsxGrids(data);
     if ('error' in read) return { ok: false, errors: [{ message: read.error }] };
-    const sheet = pickSheet(read.grids);
-    if (!sheet) return { ok: false, errors: [{ message: '这个 Excel 文件里没有工作表。' }] };
-    const result = readLayout(sheet.grid, fileName);
-    if (result.ok && read.grids.length > 1) result.notes.push(`已读取工作表“${sheet.name}”。`);
-    return result;
+    const picked = pickSheet(read.grids);
+    if (!picked) return { ok: false, errors: [{ message: '这个 Excel 文件里没有工作表。' }] };
+    const out = sheet(picked.grid, picked.name);
+    if (out.ok && out.kind === 'sheet' && read.grids.length > 1) out.reading.notes.push(`已读取工作表“${picked.name}”。`);
+    return out;
   }
   if (ext === 'xls') {
     return { ok: false, errors: [{ message: '不支持旧的 .xls 格式。请在 Excel 中“另存为 → Excel 工作簿 (.xlsx)”后再上传。' }] };
@@ -34,17 +50,41 @@ export async function readTable(data: Uint8Array, fileName: string): Promise<Rea
   const decoded = decodeText(data);
   if ('error' in decoded) return { ok: false, errors: [{ message: decoded.error }] };
   const text = decoded.text.replace(/^\uFEFF/, '');
-  if (ext === 'json') return readJson(text);
-  if (ext === 'csv') return readLayout(parseDelimited(text, sniffDelimiter(text)), fileName);
-  if (ext === 'tsv' || ext === 'txt') return readPastedTable(text, fileName);
+  if (ext === 'json') {
+    const json = readJson(text);
+    return json.ok ? { ok: true, kind: 'json', evaluation: json.evaluation, notes: json.notes } : { ok: false, errors: json.errors };
+  }
+  if (ext === 'csv') return sheet(parseDelimited(text, sniffDelimiter(text)), null);
+  if (ext === 'tsv' || ext === 'txt') return readPastedReading(text, fileName, opts);
   return { ok: false, errors: [{ message: `不支持“.${ext || '（无扩展名）'}”文件。请上传 .xlsx、.csv 或 .json 文件，或直接粘贴从 Excel 复制的表格。` }] };
 }
 
-/** Reads a table pasted from Excel into a chat message (tab-separated cells, one row per line). */
-export function readPastedTable(text: string, name = '粘贴的表格'): ReadTableResult {
+/** A table pasted from Excel into a chat message (tab-separated cells, one row per line), read row by row. */
+export function readPastedReading(text: string, name = '粘贴的表格', opts: ReadOptions = {}): TableFileOutcome {
   const clean = text.replace(/^\uFEFF/, '');
   if (!clean.includes('\t')) {
     return { ok: false, errors: [{ message: '没有识别到表格。请在 Excel 中选中整张自评表（含表头）复制，再粘贴到消息里。' }] };
   }
-  return readLayout(parseDelimited(clean, '\t'), name);
+  const read = readSheet(parseDelimited(clean, '\t'), { ...opts, fileName: name });
+  return read.ok ? { ok: true, kind: 'sheet', reading: read.reading } : read;
+}
+
+function legacy(outcome: TableFileOutcome): ReadTableResult {
+  if (!outcome.ok) return outcome;
+  if (outcome.kind === 'json') return { ok: true, evaluation: outcome.evaluation, notes: outcome.notes };
+  return toReadTableResult(outcome.reading);
+}
+
+/**
+ * The evaluation in an uploaded file, for callers that import in one step: refused, row by row with the cell named,
+ * while any row to be collected lacks a weight or a readable target (see `collectionGate`); notes list the rows
+ * skipped and the flags that do not block. `reading` carries the full row-by-row reading either way.
+ */
+export async function readTable(data: Uint8Array, fileName: string, opts: ReadOptions = {}): Promise<ReadTableResult> {
+  return legacy(await readTableFile(data, fileName, opts));
+}
+
+/** `readTable` for a table pasted into a chat message. */
+export function readPastedTable(text: string, name = '粘贴的表格', opts: ReadOptions = {}): ReadTableResult {
+  return legacy(readPastedReading(text, name, opts));
 }

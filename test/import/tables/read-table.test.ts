@@ -222,18 +222,26 @@ describe('the project template', () => {
     const r = await readTable(new Uint8Array(await wb.xlsx.writeBuffer()), 't.xlsx');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.map((e) => e.cell)).toEqual(['E8', 'D9', 'G10']);
+    // A weight that is not a number and an unreadable target block the rows; the unit clash of an actual is flagged on
+    // its row (actuals are not imported, and `jixiao score` leaves that row unscored) but does not refuse the file.
+    expect(r.errors.map((e) => e.cell)).toEqual(['E8', 'D9']);
     expect(formatTableError(r.errors[0]!)).toMatch(/^E8：“宣传品数量”的分值“五分”不是数字。请填写该指标的分值，例如：5。$/);
-    expect(r.errors[2]!.message).toContain('单位不一致');
+    const row10 = r.reading!.rows.find((row) => row.row === 10)!;
+    expect(row10).toMatchObject({ status: 'indicator', flags: [{ code: 'unit-mismatch', cell: 'G10', blocking: false }] });
+    expect(row10.flags[0]!.message).toContain('单位不一致');
   });
 
-  it('says what is missing when the budget or the header row is absent', () => {
+  it('refuses a sheet only when it holds no indicator table, and reads one without a budget (weight 0, said)', () => {
     expect(readPastedTable('项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t分值\n')).toMatchObject({
       ok: false,
-      errors: [{ message: expect.stringContaining('全年预算数') }],
+      errors: [{ message: expect.stringContaining('下面没有指标') }],
     });
-    expect(readPastedTable('项目名称\t甲\n全年预算数\t10\n')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('指标表头') }] });
+    expect(readPastedTable('项目名称\t甲\n全年预算数\t10\n')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('没有找到绩效指标表') }] });
     expect(readPastedTable('just text')).toMatchObject({ ok: false });
+
+    const noBudget = readPastedTable('项目名称\t甲\n一级指标\t二级指标\t三级指标\t年度指标值\t分值\n产出指标\t数量指标\t培训次数\t≥2次\t100\n');
+    expect(noBudget).toMatchObject({ ok: true, evaluation: { budget: { absent: true, weight: 0 } } });
+    expect(noBudget.ok && noBudget.notes.join('')).toContain('预算执行率按 0 分计');
   });
 });
 
