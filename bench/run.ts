@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const suites = ['./transport.ts', './reminders.ts', './collection.ts', './collection-flow.ts', './scoring.ts', './reports.ts', './worker.ts'];
+const suites = ['./transport.ts', './reminders.ts', './collection.ts', './collection-flow.ts', './scoring.ts', './reports.ts', './worker.ts', './reliability-files.ts'];
 const only = process.argv[2];
 for (const suite of suites) {
   if (only && !suite.includes(only)) continue;

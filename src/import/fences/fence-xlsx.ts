@@ -18,8 +18,7 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * Checks an .xlsx before exceljs sees it and returns the bytes exceljs may load: the original, or a rebuilt
  * zip whose worksheets are cut to their used range (see `scanSheet`). In order, each step bounded by the one
  * before: the file size; the zip directory (part count, then the declared sizes: no inflating); every part inflated
- * as a stream against the remaining budget (a part that inflates past what it declared, or past the budget,
- * stops there); each worksheet scanned for its used range. A sheet over the row, column, merge or size limits
+ * as a stream that stops the moment it passes its declared size; each worksheet scanned for its used range. A sheet over the row, column, merge or size limits
  * is skipped with a note when another sheet has content, and refuses the file otherwise.
  */
 export async function fenceXlsx(data: Uint8Array, limits: FileLimits): Promise<FencedFile> {
@@ -78,34 +77,21 @@ type Inflation = { ok: true; kept: Map<string, Uint8Array> } | { ok: false; mess
 
 /**
  * Inflates every part (exceljs inflates every part it finds), keeping the worksheets and the workbook's sheet
- * list. The budget is the limit on the whole zip; a worksheet or the shared strings also have their own.
+ * list. Declared sizes are already within the limits (a worksheet over its own is not inflated at all), so a
+ * part is cut off the moment it inflates past what it declared: a lying zip costs at most its declared size.
  */
 async function inflateAll(data: Uint8Array, entries: readonly ZipEntry[], limits: FileLimits): Promise<Inflation> {
   const kept = new Map<string, Uint8Array>();
-  let budget = limits.maxUnzippedBytes;
   for (const e of entries) {
     const sheet = EXCELJS_WORKSHEET.test(e.name);
-    const own = sheet ? limits.maxSheetXmlBytes : e.name === SHARED_STRINGS ? limits.maxSharedStringsBytes : Infinity;
+    if (sheet && e.uncompressedSize > limits.maxSheetXmlBytes) continue;
     const keep = sheet || e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels';
-    // A worksheet too large for its own limit is not inflated at all: it is skipped or refuses the file.
-    if (sheet && e.uncompressedSize > own) continue;
-    const cap = Math.min(own, budget);
     const compressed = data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    const out =
-      e.method === 0
-        ? compressed.byteLength > cap
-          ? ({ ok: false, problem: 'too-large' } as const)
-          : ({ ok: true, bytes: compressed, size: compressed.byteLength } as const)
-        : await inflateRaw(compressed, cap, keep);
-    if (!out.ok) {
-      if (out.problem === 'corrupt') return { ok: false, message: refusals.notXlsx() };
-      if (own <= budget && sheet) continue;
-      if (own <= budget && e.name === SHARED_STRINGS) return { ok: false, message: refusals.sharedStringsTooLarge(limits.maxSharedStringsBytes) };
-      return { ok: false, message: refusals.unzippedTooLarge(limits.maxUnzippedBytes) };
-    }
+    // Stored parts hold exactly their declared size (checked with the directory).
+    const out = e.method === 0 ? ({ ok: true, bytes: compressed, size: compressed.byteLength } as const) : await inflateRaw(compressed, e.uncompressedSize, keep);
+    if (!out.ok) return { ok: false, message: out.problem === 'too-large' ? refusals.sizeMismatch(e.name, e.uncompressedSize) : refusals.notXlsx() };
     // JSZip would stop at the same mismatch ("uncompressed data size mismatch"), after inflating all of it.
     if (out.size !== e.uncompressedSize) return { ok: false, message: refusals.notXlsx() };
-    budget -= out.size;
     if (keep && out.bytes) kept.set(e.name, out.bytes);
   }
   return { ok: true, kept };

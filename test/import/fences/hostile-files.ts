@@ -134,6 +134,8 @@ export const hostile = {
   /** A lying bomb of ~21 KB: the worksheet declares its true size is small and inflates to 21 MB of zeros. */
   lyingBomb: () =>
     zip(unzip(seedBytes()).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: Buffer.alloc(21 * MB), declare: p.data.length } : p))),
+  /** A worksheet of 21 MB (white space after the data), declared honestly: over the 20 MB a sheet may have. */
+  hugeSheet: () => editedSeed((x) => x.replace('</sheetData>', `</sheetData>${' '.repeat(21 * MB)}`)),
   /** 2 000 tiny parts. */
   manyParts: () => zip([...unzip(seedBytes()), ...Array.from({ length: 2000 }, (_, i) => ({ name: `customXml/item${i}.xml`, data: '<a/>' }))]),
   /** A second sheet of 5 000 rows next to the indicator table. */
