@@ -37,6 +37,7 @@ export interface ActualText {
 }
 export type ParsedActual = ActualQuantity | ActualBand | ActualDegree | ActualText;
 
+const SCORE_TAIL_CHARS = 32;
 const LEADING_WORDS = /^(?:≥|≤|>|<|=|约|大约|共计|共|累计|合计|实际|完成|达到|达)+/;
 const TRAILING_WORDS = /(?:左右|以上|多)$/;
 const QUANTITY = new RegExp(`^(${NUMBER})(余)?([^\\d≥≤<>=\\-,.]{0,6})$`);
@@ -87,7 +88,8 @@ function qualitative(text: string): ParsedActual {
   for (const [re, band] of BAND_WORDS) {
     const m = re.exec(s);
     if (m) {
-      const score = new RegExp(`(${NUMBER})分?$`).exec(s.slice(m[0].length));
+      // The score ends the answer (`部分达成4.5分`): only the tail is searched, so a long answer costs a linear scan.
+      const score = new RegExp(`(${NUMBER})分?$`).exec(s.slice(m[0].length).slice(-SCORE_TAIL_CHARS));
       return { ok: true, kind: 'band', text, band, score: score ? cleanNumber(score[1]!) : null };
     }
   }
