@@ -27,7 +27,7 @@ export const refusals = {
   readFailed: () => '读取这张表格时出错了，什么都没有导入。请在 Excel 或 WPS 中“另存为 → Excel 工作簿 (.xlsx)”后重新导入。',
   readersBusy: (queued: number) => `正在读取的表格已有 ${queued} 张在排队，达到上限。请过一分钟再导入。`,
   /** A sheet over a limit in a workbook whose other sheets can be read: `what` is e.g. `超过 300 行（A400 单元格有内容）`. */
-  sheetSkipped: (sheet: string, what: string) => `工作表“${sheet}”${what}，已跳过这个工作表。`,
+  sheetSkipped: (sheet: string, what: string) => `工作表“${sheet}”${what}，已跳过这个工作表；如果指标表在这个工作表里，${KEEP_TABLE}。`,
   cellTooLong: (cell: string, length: number, limit: number) => `${cell} 单元格有 ${length} 个字符，超过 ${limit} 个字符的上限。请精简这个单元格的内容后重新导入。`,
   tooManyIndicators: (count: number, limit: number) => `文件里有 ${count} 项指标，超过 ${limit} 项的上限。请分成几张表分别导入。`,
   fieldTooLong: (where: string, length: number, limit: number) => `${where}有 ${length} 个字符，超过 ${limit} 个字符的上限。请精简后重新导入。`,

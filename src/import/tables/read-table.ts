@@ -40,7 +40,7 @@ export async function readTable(data: Uint8Array, fileName: string, limits: File
     const result = readGrid(sheet.grid, fileName, limits);
     if (result.ok && read.grids.length > 1) result.notes.push(`已读取工作表“${sheet.name}”。`);
     if (result.ok) result.notes.push(...read.notes);
-    else result.errors.push(...read.notes.map((message) => ({ message })));
+    else result.errors.unshift(...read.notes.map((message) => ({ message })));
     return result;
   }
   if (ext === 'xls') {

@@ -72,7 +72,7 @@ describe('huge-looking but small tables import as the person meant', () => {
     expect(result.ok).toBe(true);
     if (!result.ok || !seed.ok) return;
     expect(result.evaluation).toEqual(seed.evaluation);
-    expect(result.notes).toContain('工作表“明细”超过 300 行（A301 单元格有内容），已跳过这个工作表。');
+    expect(result.notes).toContain('工作表“明细”超过 300 行（A301 单元格有内容），已跳过这个工作表；如果指标表在这个工作表里，请只保留指标表部分后重新导入。');
   }, IMPORT_BOUND_MS);
 });
 
