@@ -23,7 +23,7 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  */
 export async function fenceXlsx(data: Uint8Array, limits: FileLimits): Promise<FencedFile> {
   const refuse = (message: string): FencedFile => ({ ok: false, message });
-  if (data.byteLength > limits.maxFileBytes) return refuse(refusals.fileTooLarge(data.byteLength, limits.maxFileBytes));
+  if (data.byteLength > limits.maxFileBytes) return refuse(refusals.fileTooLarge(limits.maxFileBytes));
   if (OLE_SIGNATURE.every((b, i) => data[i] === b)) return refuse(refusals.oleFile());
   const dir = readZipDirectory(data, limits);
   if (!dir.ok) {

@@ -8,7 +8,8 @@ const KEEP_TABLE = '请只保留指标表部分后重新导入';
 const NEW_WORKBOOK = '请把指标表复制到一个新的 Excel 工作簿，保存为 .xlsx 后重新导入';
 
 export const refusals = {
-  fileTooLarge: (size: number, limit: number) => `文件有 ${formatBytes(size)}，超过 ${formatBytes(limit)} 的上限。${KEEP_TABLE}（删除图片和其他工作表）。`,
+  /** The size is not repeated: a download is cut off past the limit (src/transport/client), so it may not be known. */
+  fileTooLarge: (limit: number) => `文件超过 ${formatBytes(limit)} 的上限。${KEEP_TABLE}（删除图片和其他工作表）。`,
   notXlsx: () => '无法打开这个 Excel 文件，文件可能已损坏。请在 Excel 或 WPS 中打开后“另存为 → Excel 工作簿 (.xlsx)”，再重新导入。',
   /** A part that inflates to more than the zip's directory declares: a zip bomb in disguise, or a damaged file. */
   sizeMismatch: (part: string, declared: number) =>

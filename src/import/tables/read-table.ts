@@ -30,7 +30,7 @@ function readGrid(grid: Grid, fileName: string, limits: FileLimits): ReadTableRe
  * it off the event loop as well.
  */
 export async function readTable(data: Uint8Array, fileName: string, limits: FileLimits = DEFAULT_FILE_LIMITS): Promise<ReadTableResult> {
-  if (data.byteLength > limits.maxFileBytes) return { ok: false, errors: [{ message: refusals.fileTooLarge(data.byteLength, limits.maxFileBytes) }] };
+  if (data.byteLength > limits.maxFileBytes) return { ok: false, errors: [{ message: refusals.fileTooLarge(limits.maxFileBytes) }] };
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (ext === 'xlsx' || ext === 'xlsm') {
     const read = await readXlsxGrids(data, limits);
