@@ -16,14 +16,14 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
  * Checks an .xlsx before exceljs sees it and returns the bytes exceljs may load: the original, or a rebuilt
- * zip whose worksheets are cut to their used range (see `scanSheet`). In order, each step bounded by the one
- * before: the file size; the zip directory (part count, then the declared sizes: no inflating); every part inflated
- * as a stream that stops the moment it passes its declared size; each worksheet scanned for its used range. A sheet over the row, column, merge or size limits
- * is skipped with a note when another sheet has content, and refuses the file otherwise.
+ * zip whose worksheets are cut to their used range (see `scanSheet`). The file size is held by `readTable`
+ * for every format; then each step is bounded by the one before: the zip directory (part count, then the
+ * declared sizes: no inflating); every part inflated as a stream that stops the moment it passes its declared
+ * size; each worksheet scanned for its used range. A sheet over the row, column, merge or size limits is
+ * skipped with a note when another sheet has content, and refuses the file otherwise.
  */
 export async function fenceXlsx(data: Uint8Array, limits: FileLimits): Promise<FencedFile> {
   const refuse = (message: string): FencedFile => ({ ok: false, message });
-  if (data.byteLength > limits.maxFileBytes) return refuse(refusals.fileTooLarge(limits.maxFileBytes));
   if (OLE_SIGNATURE.every((b, i) => data[i] === b)) return refuse(refusals.oleFile());
   const dir = readZipDirectory(data, limits);
   if (!dir.ok) {
