@@ -8,8 +8,9 @@
  * started through `tsx-worker-bootstrap.mjs`, since a worker does not inherit the parent's `--import tsx` on
  * Node 20), and `table-reader.worker.js` next to the running module once built. A bundled build must therefore
  * emit `src/node/table-reader.worker.ts` as a second entry point named `table-reader.worker.js` in the same
- * folder as the bundled server (esbuild: `entryPoints: { main: 'src/node/main.ts', 'table-reader.worker':
- * 'src/node/table-reader.worker.ts' }`), or pass `entry`.
+ * folder as the bundled server, or pass `entry`. Checked with esbuild 0.2x: `esbuild --bundle --platform=node
+ * --format=esm --outdir=dist --entry-names=[name] src/node/main.ts src/node/table-reader.worker.ts` (plus the usual
+ * `createRequire` banner that exceljs, a CommonJS package, needs in an ESM bundle) reads through the bundled worker.
  */
 import { Worker } from 'node:worker_threads';
 import type { FileLimits } from '../import/fences/limits';
