@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** `npm run bench [name…]`: every suite, or only those named exactly (`collection` is not `collection-flow`). */
-const suites = ['transport', 'reminders', 'collection', 'collection-flow', 'scoring', 'reports', 'worker'].map((name) => ({ name, path: `./${name}.ts` }));
+const suites = ['transport', 'reminders', 'collection', 'collection-flow', 'scoring', 'reports', 'worker', 'reliability-files'].map((name) => ({ name, path: `./${name}.ts` }));
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !suites.some((s) => s.name === name));
 if (unknown.length > 0) {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { isDateKey } from './platform/time';
+import type { FileLimits } from './import/fences/limits';
+import { DEFAULT_FILE_LIMITS } from './import/fences/limits';
+
+const MB = 1024 * 1024;
 
 /**
  * Configuration from environment variables, parsed once by the entry point (Node: process.env; Workers:
@@ -101,6 +105,19 @@ const envSchema = z.object({
   JIXIAO_HOLIDAYS: dateList,
   /** Extra working days (调休上班) for those years. */
   JIXIAO_WORKDAYS: dateList,
+  // Untrusted tables (src/import/fences/limits.ts explains each); sizes in MB.
+  JIXIAO_IMPORT_MAX_FILE_MB: integer(DEFAULT_FILE_LIMITS.maxFileBytes / MB, 1, 100),
+  JIXIAO_IMPORT_MAX_UNZIPPED_MB: integer(DEFAULT_FILE_LIMITS.maxUnzippedBytes / MB, 1, 1024),
+  JIXIAO_IMPORT_MAX_ZIP_PARTS: integer(DEFAULT_FILE_LIMITS.maxZipEntries, 10, 10_000),
+  JIXIAO_IMPORT_MAX_SHEET_MB: integer(DEFAULT_FILE_LIMITS.maxSheetXmlBytes / MB, 1, 512),
+  JIXIAO_IMPORT_MAX_SHARED_STRINGS_MB: integer(DEFAULT_FILE_LIMITS.maxSharedStringsBytes / MB, 1, 512),
+  JIXIAO_IMPORT_MAX_ROWS: integer(DEFAULT_FILE_LIMITS.maxRows, 10, 10_000),
+  JIXIAO_IMPORT_MAX_COLUMNS: integer(DEFAULT_FILE_LIMITS.maxColumns, 5, 1000),
+  JIXIAO_IMPORT_MAX_MERGES: integer(DEFAULT_FILE_LIMITS.maxMerges, 10, 100_000),
+  JIXIAO_IMPORT_MAX_CELL_CHARS: integer(DEFAULT_FILE_LIMITS.maxCellChars, 100, 100_000),
+  JIXIAO_IMPORT_TIME_LIMIT_MS: integer(8000, 500, 120_000),
+  JIXIAO_IMPORT_MEMORY_MB: integer(256, 64, 4096),
+  JIXIAO_IMPORT_WORKERS: integer(2, 1, 16),
 });
 
 export interface Config {
@@ -127,6 +144,12 @@ export interface Config {
   ws: { pingTimeoutSeconds: number; maxEventAgeSeconds: number };
   /** The operator's additions to China's official working-day calendar, `YYYY-MM-DD` each. */
   calendar: { holidays: string[]; workdays: string[] };
+  /**
+   * How untrusted tables are read: the fences' limits, and on Node the worker thread's time and memory limits
+   * and how many tables are read at once (src/node/table-reader-pool.ts). On workerd the isolate's CPU limit
+   * stands in for the time limit.
+   */
+  imports: { limits: FileLimits; timeLimitMs: number; memoryLimitMb: number; workers: number };
 }
 
 export class ConfigError extends Error {
@@ -188,5 +211,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     cardBudgetMs: e.LARK_CARD_BUDGET_MS,
     ws: { pingTimeoutSeconds: e.LARK_WS_PING_TIMEOUT_SECONDS, maxEventAgeSeconds: e.LARK_WS_MAX_EVENT_AGE_SECONDS },
     calendar: { holidays: e.JIXIAO_HOLIDAYS, workdays: e.JIXIAO_WORKDAYS },
+    imports: {
+      limits: {
+        maxFileBytes: e.JIXIAO_IMPORT_MAX_FILE_MB * MB,
+        maxUnzippedBytes: e.JIXIAO_IMPORT_MAX_UNZIPPED_MB * MB,
+        maxZipEntries: e.JIXIAO_IMPORT_MAX_ZIP_PARTS,
+        maxSheetXmlBytes: e.JIXIAO_IMPORT_MAX_SHEET_MB * MB,
+        maxSharedStringsBytes: e.JIXIAO_IMPORT_MAX_SHARED_STRINGS_MB * MB,
+        maxRows: e.JIXIAO_IMPORT_MAX_ROWS,
+        maxColumns: e.JIXIAO_IMPORT_MAX_COLUMNS,
+        maxMerges: e.JIXIAO_IMPORT_MAX_MERGES,
+        maxCellChars: e.JIXIAO_IMPORT_MAX_CELL_CHARS,
+      },
+      timeLimitMs: e.JIXIAO_IMPORT_TIME_LIMIT_MS,
+      memoryLimitMb: e.JIXIAO_IMPORT_MEMORY_MB,
+      workers: e.JIXIAO_IMPORT_WORKERS,
+    },
   };
 }

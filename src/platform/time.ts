@@ -120,6 +120,8 @@ export type ParsedDate = { ok: true; date: DateKey } | { ok: false; reason: 'unr
  * the next such day — and 今天, 明天, 后天. The message says what to type instead.
  */
 export function parseDate(text: string, today?: DateKey): ParsedDate {
+  // No date is longer than this; the guard also keeps the trailing-offset pattern below linear on hostile input.
+  if (text.length > 64) return { ok: false, reason: 'unreadable', message: '日期太长了，请写成 2026-09-30 这样的日期。' };
   const s = text
     .normalize('NFKC')
     .trim()

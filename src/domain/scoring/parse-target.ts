@@ -69,6 +69,8 @@ const PROSE = 200;
 const FIGURE = new RegExp(`(?<![\\d.])(${NUMBER})(%|${UNIT.replace('{0,6}', '{1,3}')})`);
 const TIME_WORDS = /当日|当天|时间|之前|以前|前完成|月底|年底|按时|及时|按期|准时|如期|期限|时限|完成时间|工作日/;
 
+const MAX_FIGURE_TARGET_CHARS = 200;
+
 const base = (text: string, kind: TargetKind): ParsedTarget => ({
   ok: true,
   text,
@@ -119,6 +121,9 @@ function plausibleUnit(unit: string): boolean {
 export function parseTarget(input: string | number | null | undefined): ParsedTarget | Failure {
   const text = input == null ? '' : String(input).trim();
   if (!text || /^[—\-–－/\\]+$/.test(text)) return fail('empty-target', '年度指标值为空。请填写目标，例如：≥15000份、≥80%、12次，或文字目标如“有效提高”。');
+  // Longer than any figure people write, it is prose: qualitative, and never searched for numbers, since an
+  // unanchored number search over `1,111,…` (or a run of digits) costs the square of its length.
+  if (text.length > MAX_FIGURE_TARGET_CHARS) return base(text, 'qualitative');
   // `(含)` / `（含本数）` only restates the operator; `完成100%` and `100%完成` are plain 100 %.
   const s = normalize(text).replace(/\(含[^()]*\)$/, '');
   const plainValue = s.replace(/^(?:完成|实现)(?=[\d.])/, '').replace(/(?<=[\d%])(?:完成|达标)$/, '');

@@ -1,3 +1,5 @@
+import { fenceXlsx } from '../fences/fence-xlsx';
+import { DEFAULT_FILE_LIMITS, type FileLimits } from '../fences/limits';
 import type { Grid } from './grid';
 
 type ExcelJs = typeof import('exceljs');
@@ -51,14 +53,22 @@ export function worksheetGrid(ws: Worksheet): Grid {
   return { rows };
 }
 
-/** The sheets of a workbook as grids, in workbook order. */
-export async function readXlsxGrids(data: Uint8Array): Promise<{ grids: { name: string; grid: Grid }[] } | { error: string }> {
+/**
+ * The sheets of a workbook as grids, in workbook order. exceljs only ever sees what the fence let through
+ * (src/import/fences/fence-xlsx.ts): sheets cut to their used range; `notes` name the sheets it skipped.
+ */
+export async function readXlsxGrids(
+  data: Uint8Array,
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): Promise<{ grids: { name: string; grid: Grid }[]; notes: string[] } | { error: string }> {
+  const fenced = await fenceXlsx(data, limits);
+  if (!fenced.ok) return { error: fenced.message };
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await wb.xlsx.load(fenced.bytes as unknown as ArrayBuffer);
   } catch {
     return { error: '无法打开这个 Excel 文件。请确认它是 .xlsx 格式（旧的 .xls 请在 Excel 中另存为 .xlsx）。' };
   }
-  return { grids: wb.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) })) };
+  return { grids: wb.worksheets.map((ws) => ({ name: ws.name, grid: worksheetGrid(ws) })), notes: fenced.notes };
 }

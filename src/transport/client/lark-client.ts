@@ -23,6 +23,12 @@ export interface ClientLimits {
   backoffMaxMs: number;
   /** Per-request timeout. */
   timeoutMs: number;
+  /**
+   * A downloaded file is cut off after this many bytes (and one more, so the reader can tell it was cut): a
+   * memory ceiling, so a huge file in a chat never sits in memory whole. The import fences hold the configured
+   * limit (JIXIAO_IMPORT_MAX_FILE_MB, at most 100 MB) and refuse the file by its size.
+   */
+  maxDownloadBytes: number;
 }
 
 export const DEFAULT_LIMITS: ClientLimits = {
@@ -36,6 +42,7 @@ export const DEFAULT_LIMITS: ClientLimits = {
   backoffBaseMs: 250,
   backoffMaxMs: 4000,
   timeoutMs: 20_000,
+  maxDownloadBytes: 100 * 1024 * 1024,
 };
 
 export interface LarkClientOptions {
@@ -185,7 +192,7 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
     }
 
     const logId = res.headers.get('x-tt-logid') ?? undefined;
-    if (call.binary && res.ok) return { kind: 'done', value: new Uint8Array(await res.arrayBuffer()) };
+    if (call.binary && res.ok) return { kind: 'done', value: await readCapped(res, limits.maxDownloadBytes) };
     const text = await res.text();
     const parsed = parseJson(text) as { code?: number; msg?: string; data?: unknown } | null;
     const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? 0 : res.status;
@@ -344,4 +351,31 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** The body's first `maxBytes + 1` bytes at most; the rest is never read (the stream is cancelled). */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      break;
+    }
+  }
+  const out = new Uint8Array(Math.min(size, maxBytes + 1));
+  let at = 0;
+  for (const c of chunks) {
+    const part = c.subarray(0, out.byteLength - at);
+    out.set(part, at);
+    at += part.byteLength;
+    if (at === out.byteLength) break;
+  }
+  return out;
 }

@@ -19,12 +19,27 @@ export function messageText(event: Pick<MessageEvent, 'messageType' | 'content'>
   return null;
 }
 
-function stripMentions(text: string): string {
+export function stripMentions(text: string): string {
   return text
     .replace(/@_user_\d+/g, '')
     .replace(/@_all/g, '')
-    .replace(/^[ \u3000]+|[ \u3000]+$/gm, '')
+    .split('\n')
+    .map(trimSpaces)
+    .join('\n')
     .trim();
+}
+
+/**
+ * Trims spaces (ASCII and ideographic) at both ends of one line but keeps tabs, which are a pasted table's empty
+ * cells. A loop, not `/[ \u3000]+$/m`: that pattern retries at every space and is quadratic on a long run of them.
+ */
+function trimSpaces(line: string): string {
+  const isSpace = (c: string | undefined) => c === ' ' || c === '\u3000';
+  let start = 0;
+  let end = line.length;
+  while (start < end && isSpace(line[start])) start += 1;
+  while (end > start && isSpace(line[end - 1])) end -= 1;
+  return line.slice(start, end);
 }
 
 /** Post content is `{title, content: [[node…]…]}`, possibly wrapped in a language key. */
