@@ -24,6 +24,15 @@ const DATA_PROBLEMS = new Set([
  * in the 偏差原因分析 is given only for rows where someone wrote one. Nothing found: “无。”, as seed 000 writes it.
  */
 export function suggestions(data: ReportData, facts: ReportFacts): ReportBlock[] {
+  const items = suggestionItems(data, facts);
+  const blocks: ReportBlock[] = [heading(1, '六、有关建议')];
+  if (items.length === 0) blocks.push(para('无。'));
+  else items.forEach((t, i) => blocks.push(para(`${i + 1}.${t}`)));
+  return blocks;
+}
+
+/** The recommendations, each “标题。内容”, without numbering (the unit report gathers them across projects). */
+export function suggestionItems(data: ReportData, facts: ReportFacts): string[] {
   const { input, result } = data;
   const year = Number(projectYear(input));
   const next = Number.isFinite(year) && year > 0 ? `${year + 1}年度` : '下一年度';
@@ -60,8 +69,5 @@ export function suggestions(data: ReportData, facts: ReportFacts): ReportBlock[]
   if (uniqueQualitative.length > 0) {
     items.push(`细化定性指标。${indicatorNames(uniqueQualitative)}为定性指标，建议${next}细化为可量化、可核实的指标值，便于客观评价。`);
   }
-  const blocks: ReportBlock[] = [heading(1, '六、有关建议')];
-  if (items.length === 0) blocks.push(para('无。'));
-  else items.forEach((t, i) => blocks.push(para(`${i + 1}.${t}`)));
-  return blocks;
+  return items;
 }
