@@ -10,7 +10,8 @@ export type ReportBlock =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   /** `keepNext`: the paragraph introduces what follows (a table) and must not end a page. */
   | { kind: 'paragraph'; text: string; keepNext?: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][] }
+  /** `widths`: each column's share of the text width, in percent (the columns share it equally when absent). */
+  | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
   | { kind: 'signature'; lines: string[] };
 
 export function heading(level: 1 | 2 | 3, text: string): ReportBlock {

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { cleanText } from '../text';
 import type { ReportBlock } from './blocks';
 
@@ -16,6 +16,7 @@ const PAGE_NUMBER_FONT = { ascii: '宋体', eastAsia: '宋体', hAnsi: '宋体' 
 const SIZE = 32; // half-points: 16 pt, 三号
 const LINE = { line: 560, lineRule: 'exact' as const }; // 28 pt fixed line pitch
 const INDENT = { firstLine: 640 }; // two characters at 16 pt, in twips
+const TEXT_WIDTH = 11906 - 1588 - 1474; // A4 width less the left and right margins, in twips
 
 export function renderDocument(blocks: readonly ReportBlock[], title: string, creator: string): Document {
   return new Document({
@@ -89,7 +90,7 @@ function renderBlock(block: ReportBlock): Array<Paragraph | Table> {
         }),
       ];
     case 'table':
-      return [renderTable(block.header, block.rows), new Paragraph({ children: [] })];
+      return [renderTable(block.header, block.rows, block.widths), new Paragraph({ children: [] })];
     case 'signature':
       return [
         new Paragraph({ children: [] }),
@@ -98,17 +99,24 @@ function renderBlock(block: ReportBlock): Array<Paragraph | Table> {
   }
 }
 
-function renderTable(header: string[], rows: string[][]): Table {
+function renderTable(header: string[], rows: string[][], widths?: number[]): Table {
   const row = (cells: string[], bold: boolean) =>
     new TableRow({
       tableHeader: bold,
       cantSplit: true,
       children: cells.map(
-        (text) =>
+        (text, i) =>
           new TableCell({
+            verticalAlign: VerticalAlign.CENTER,
+            ...(widths?.[i] ? { width: { size: widths[i]!, type: WidthType.PERCENTAGE } } : {}),
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { bold, size: 24 })] })],
           }),
       ),
     });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r, false))] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    // the grid LibreOffice and WPS lay out by: the text width (A4 less the 28 + 26 mm margins) shared as asked
+    ...(widths ? { columnWidths: widths.map((w) => Math.round((TEXT_WIDTH * w) / 100)) } : {}),
+    rows: [row(header, true), ...rows.map((r) => row(r, false))],
+  });
 }

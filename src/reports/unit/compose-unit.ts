@@ -42,6 +42,7 @@ export function composeUnitReport(list: readonly ReportData[], opts: UnitReportO
   blocks.push({
     kind: 'table',
     header: ['项目名称', '项目类型', '资金用途、使用方向', '预算金额', '支出金额'],
+    widths: [34, 12, 26, 14, 14],
     rows: [
       ...list.map((d, i) => [
         names[i]!,
@@ -65,6 +66,7 @@ export function composeUnitReport(list: readonly ReportData[], opts: UnitReportO
   blocks.push({
     kind: 'table',
     header: ['项目名称', '自评得分', '绩效等级'],
+    widths: [60, 20, 20],
     rows: list.map((d, i) => [names[i]!, formatScore(d.result.total), draftReasons(d).length > 0 ? '未完成（草稿）' : d.result.grade]),
   });
 
