@@ -34,6 +34,10 @@ export const evaluationInputSchema = z.object({
     department: z.string().optional().nullable(),
     implementingUnit: z.string().optional().nullable(),
     year: z.union([z.number(), z.string()]).optional().nullable(),
+    /** 项目类型 as the unit's roll-up report lists it: 经常性 / 一次性 (seed 002). */
+    category: z.string().optional().nullable(),
+    /** 资金用途、使用方向, one line (seed 002's project table). */
+    purpose: z.string().optional().nullable(),
   }),
   budget: z.object({
     initial: numberLike.optional().nullable(),
@@ -61,5 +65,20 @@ export const evaluationInputSchema = z.object({
   goals: z.object({ expected: z.string().optional().nullable(), actual: z.string().optional().nullable() }).optional(),
   indicators: z.array(indicatorInputSchema),
   printedTotal: numberLike.optional().nullable(),
+  /**
+   * What the 自评报告 needs beyond the table, asked of the importer after collection (each may be skipped; the
+   * report then says the section was not provided): 项目背景与立项依据, 主要内容及实施情况, 主要经验及做法, the
+   * notice the self-evaluation answers, and who to call about it.
+   */
+  report: z
+    .object({
+      background: z.string().optional().nullable(),
+      content: z.string().optional().nullable(),
+      experience: z.string().optional().nullable(),
+      notice: z.string().optional().nullable(),
+      contactPerson: z.string().optional().nullable(),
+      contactPhone: z.string().optional().nullable(),
+    })
+    .optional(),
 });
 export type EvaluationInput = z.infer<typeof evaluationInputSchema>;

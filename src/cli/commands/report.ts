@@ -6,20 +6,34 @@ import type { EvaluationInput } from '../../domain/evaluation';
 import { DEFAULT_PROFILE, getProfile, profileNames } from '../../domain/scoring/profiles';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
 import { readTable } from '../../import/tables/read-table';
-import { buildReports } from '../../features/reports';
-import type { ReportData } from '../../features/reports';
+import { convertToPdf, pdfName, PdfUnavailableError } from '../../node/pdf';
+import { buildReports, draftReasons, formatScore, type ReportData } from '../../features/reports';
 import { allReviewed, completedAt, respondents } from '../../features/summary';
 import { toEvaluationInput } from '../../features/collection';
 import { fail, openCliDatabase, parseCommandArgs } from './cli-db';
 
-const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径]
-      jixiao report 文件 --out 目录 [--profile 规则]
-  生成项目支出绩效自评表（.xlsx）和自评报告（.docx）。
-  评价ID（ev_…）取数据库中已收集的数据；文件（.xlsx/.csv/.json）按表中的实际完成值评分。`;
+const USAGE = `用法：jixiao report 评价ID --out 目录 [--db 路径] [--pdf]
+      jixiao report 文件 --out 目录 [--profile 规则] [--pdf]
+  生成项目支出绩效自评表（.xlsx，只含正式表格）、自评报告（.docx）和供经办人核对的评分说明与核查（.xlsx）。
+  评价ID（ev_…）取数据库中已收集的数据；文件（.xlsx/.csv/.json）按表中的实际完成值评分。
+  数据未填齐或未审核完的评价照样生成，文件名和表内标明“草稿”。
+  --pdf   另用 LibreOffice 把自评表和自评报告转为 PDF（预算管理一体化系统上传用）。`;
 
-/** `jixiao report`: the two documents of an evaluation (stored or a table file), written to a folder. */
-export async function run(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
-  const parsed = parseCommandArgs(argv, { out: { type: 'string' }, db: { type: 'string' }, profile: { type: 'string' } }, USAGE, out);
+export type PdfConverter = (name: string, bytes: Uint8Array) => Promise<Uint8Array>;
+
+/** `jixiao report`: the documents of an evaluation (stored or a table file), written to a folder. */
+export async function run(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  pdf: PdfConverter = convertToPdf,
+): Promise<number> {
+  const parsed = parseCommandArgs(
+    argv,
+    { out: { type: 'string' }, db: { type: 'string' }, profile: { type: 'string' }, pdf: { type: 'boolean' } },
+    USAGE,
+    out,
+  );
   if ('exit' in parsed) return parsed.exit;
   const target = parsed.positionals[0];
   if (!target || parsed.positionals.length > 1) return fail('请给出一个评价ID（ev_…）或一个自评表文件。', USAGE);
@@ -33,12 +47,25 @@ export async function run(argv: string[], out: NodeJS.WritableStream = process.s
   const dir = resolve(parsed.values.out);
   mkdirSync(dir, { recursive: true });
   const files = await buildReports(data);
-  for (const file of [files.xlsx, files.docx]) {
+  for (const file of [files.xlsx, files.docx, files.explanations]) {
     const path = join(dir, file.name);
     writeFileSync(path, file.data);
     out.write(`已写入 ${path}\n`);
   }
-  out.write(`${data.input.project.name}：${data.result.total} 分 · ${data.result.grade}\n`);
+  const draft = draftReasons(data);
+  const total = `${formatScore(data.result.total)} 分`;
+  out.write(`${data.input.project.name}：${draft.length > 0 ? `${total}（未完成，草稿：${draft.join('，')}）` : `${total} · ${data.result.grade}`}\n`);
+  if (!parsed.values.pdf) return 0;
+  for (const file of [files.xlsx, files.docx]) {
+    try {
+      const path = join(dir, pdfName(file.name));
+      writeFileSync(path, await pdf(file.name, file.data));
+      out.write(`已写入 ${path}\n`);
+    } catch (error) {
+      err.write(`${error instanceof PdfUnavailableError ? error.message : `${file.name} 转为 PDF 失败：${(error as Error).message}`}\n`);
+      return 1;
+    }
+  }
   return 0;
 }
 

@@ -37,7 +37,6 @@ export interface ActualText {
 }
 export type ParsedActual = ActualQuantity | ActualBand | ActualDegree | ActualText;
 
-const SCORE_TAIL_CHARS = 32;
 const LEADING_WORDS = /^(?:≥|≤|>|<|=|约|大约|共计|共|累计|合计|实际|完成|达到|达)+/;
 const TRAILING_WORDS = /(?:左右|以上|多)$/;
 const QUANTITY = new RegExp(`^(${NUMBER})(余)?([^\\d≥≤<>=\\-,.]{0,6})$`);

@@ -32,6 +32,15 @@ export interface RuleProfile {
   completionAheadTolerance: number;
   /** Execution below this rate is flagged yellow. */
   executionLowBelow: number;
+  /** The rule's name as a report states it (“按……评分”); defaults to `description`. */
+  title?: string;
+  /**
+   * 预算管理一体化 practice: the total may not exceed `max` while the execution rate is below `below`.
+   * Listed lowest `below` first; the first that applies wins.
+   */
+  executionCaps?: ReadonlyArray<{ below: number; max: number }>;
+  /** 预算管理一体化 practice: an indicator completed at or above `ratio` × its target loses `points`. */
+  overshootDeduction?: { ratio: number; points: number };
 }
 
 export const DEFAULT_PROFILE = 'mof-2020';
@@ -72,6 +81,25 @@ const PROFILES: Record<string, RuleProfile> = {
     budgetWeight: 20,
     level1Weights: null,
     bands: { achieved: 0.8, partial: 0.5 },
+  },
+  // The 预算管理一体化 platform manual several provinces hand to units (《预算管理一体化平台绩效自评操作手册（单位、
+  // 部门、财政）》 §1.3 指标偏离规则 and §1.4 项目自评减分规则; the published copy does not name its province):
+  // https://desk33.com/d-565511.html — “完成值超过年初设置指标值30%及以上的指标，定义为指标偏离并减2分计算其得分”;
+  // “执行率为70%至80%的，绩效自评不超过89分；60%至70%的，不超过79分；低于60%的，不超过69分；低于50%的，不超过59分”.
+  // 80 % itself is outside the 70–80 % band (no cap); 70 % is inside it.
+  yitihua: {
+    ...MOF_2020,
+    name: 'yitihua',
+    title: '预算管理一体化平台绩效自评规则',
+    description:
+      '预算管理一体化：同 mof-2020，另按预算执行率限定总分（70%–80% 不超过89分，60%–70% 不超过79分，低于60% 不超过69分，低于50% 不超过59分），完成值超过指标值30%及以上的指标减2分',
+    executionCaps: [
+      { below: 0.5, max: 59 },
+      { below: 0.6, max: 69 },
+      { below: 0.7, max: 79 },
+      { below: 0.8, max: 89 },
+    ],
+    overshootDeduction: { ratio: 1.3, points: 2 },
   },
 };
 

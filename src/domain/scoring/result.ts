@@ -75,6 +75,16 @@ export interface LevelSubtotal {
   score: number;
 }
 
+/** A change a regional profile made after the rows were scored (profile `yitihua`), with its explanation. */
+export interface ProfileAdjustment {
+  code: 'overshoot-deduction' | 'execution-cap';
+  /** Index into `indicators` for a row's deduction; absent for the total's cap. */
+  indicator?: number;
+  /** Points taken off. */
+  points: number;
+  message: string;
+}
+
 export interface ScoreResult {
   profile: string;
   budget: ScoredBudget;
@@ -89,4 +99,6 @@ export interface ScoreResult {
   inputErrors?: InputIssue[];
   /** True when every applicable row and the budget line have a score. */
   complete?: boolean;
+  /** Deductions and caps of a regional profile, in the order applied; absent or empty under the national rules. */
+  adjustments?: ProfileAdjustment[];
 }

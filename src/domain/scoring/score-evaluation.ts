@@ -4,7 +4,8 @@ import { auditEvaluation } from './audit';
 import { readNumber } from './numbers-in';
 import { parseTarget } from './parse-target';
 import { gradeFor, resolveProfile, type RuleProfile } from './profiles';
-import type { InputIssue, LevelSubtotal, ScoredBudget, ScoredIndicator, ScoreResult } from './result';
+import { capByExecution, deductOvershoot } from './regional-rules';
+import type { InputIssue, LevelSubtotal, ProfileAdjustment, ScoredBudget, ScoredIndicator, ScoreResult } from './result';
 import { scoreBudget } from './score-budget';
 import { scoreIndicator } from './score-indicator';
 
@@ -68,9 +69,14 @@ export function scoreEvaluation(input: EvaluationInput, opts: { profile?: string
     budget = unscoredBudget(input.budget, profile.budgetWeight, b.error.message);
   }
 
+  const adjustments: ProfileAdjustment[] = [];
   const indicators = input.indicators.map((row, i): ScoredIndicator => {
     const r = scoreIndicator(row, profile);
-    if (r.ok) return strip(r);
+    if (r.ok) {
+      const deducted = deductOvershoot(strip(r), i, profile);
+      if (deducted.adjustment) adjustments.push(deducted.adjustment);
+      return deducted.row;
+    }
     inputErrors.push({ code: r.error.code, indicator: i, message: `第 ${i + 1} 项“${row.name}”：${r.error.message}` });
     return unscoredRow(row, r.error.message);
   });
@@ -95,6 +101,13 @@ export function scoreEvaluation(input: EvaluationInput, opts: { profile?: string
     totalExplanation = `有 ${indicators.length - applicable.length} 项不适用：适用部分得分 ${fixed2(sum)} ÷ 适用分值 ${plain(applicableWeight)} × ${profile.totalPoints} = ${fixed2(total)}`;
   }
 
+  const capped = capByExecution(total, budget, profile);
+  if (capped.adjustment) {
+    adjustments.push(capped.adjustment);
+    total = capped.total;
+    totalExplanation += `；${capped.adjustment.message}`;
+  }
+
   const totalNumber = total.toNumber();
   const complete = inputErrors.length === 0 && !budget.pending && applicable.every((r) => r.score != null);
   return {
@@ -108,5 +121,6 @@ export function scoreEvaluation(input: EvaluationInput, opts: { profile?: string
     totalExplanation,
     inputErrors,
     complete,
+    ...(adjustments.length > 0 ? { adjustments } : {}),
   };
 }

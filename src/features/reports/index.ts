@@ -3,3 +3,5 @@ export { buildReports, type ReportFiles } from './build-reports';
 export type { ReportData } from './model';
 export { buildSelfEvaluationWorkbook } from './xlsx/self-evaluation-workbook';
 export { buildSelfEvaluationReport } from './docx/self-evaluation-report';
+export { draftReasons } from './model';
+export { formatScore } from './numbers';

@@ -4,7 +4,7 @@ import { parseTarget, targetUnitLabel } from '../../domain/scoring/parse-target'
 import type { RowFlag, RowReading } from './reading';
 
 /** `—`, `/`, `……`: a cell that says "nothing here". */
-export const PLACEHOLDER = /^[—\-–－/\\…\.。·]+$/;
+export const PLACEHOLDER = /^[—\-–－/\\….。·]+$/;
 
 export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.trim());

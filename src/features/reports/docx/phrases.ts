@@ -1,4 +1,6 @@
-import { formatNumber } from '../numbers';
+import type { ScoredIndicator } from '../../../domain/scoring/result';
+import { nonEmpty } from '../model';
+import { formatAmount, formatScore } from '../numbers';
 
 /** Small Chinese phrasing helpers shared by the report sections. */
 
@@ -10,29 +12,46 @@ export function subHeading(n: number, text: string): string {
 }
 
 export function wan(amount: number): string {
-  return `${formatNumber(amount)}万元`;
+  return `${formatAmount(amount)}万元`;
 }
 
-/** "组织培训次数≥1场" when the target starts with an operator, else "提高群众风险防范意识（非法集资案件下降）". */
-export function nameWithTarget(name: string, target: string): string {
-  const t = target.trim();
-  return startsWithOperator(t) ? `${name}${t}` : `${name}（${t}）`;
+export function points(score: number): string {
+  return `${formatScore(score)}分`;
 }
 
-/** "年度指标值≥1场", "年度指标值12次", "年度指标值为“非法集资案件下降”". */
+/** “年度指标值为“≥1场””: every target quoted, whatever it starts with. */
 export function targetPhrase(target: string): string {
-  const t = target.trim();
-  return startsWithOperator(t) || /^\d/.test(t) ? `年度指标值${t}` : `年度指标值为“${t}”`;
+  return `年度指标值为“${nonEmpty(target) ?? ''}”`;
 }
 
-function startsWithOperator(t: string): boolean {
-  return /^[≥≤><=＞＜≧≦]/.test(t);
+/**
+ * The actual with the target's unit, as a person writes it: `1` against `≥1场` → “1场”, `85%` stays “85%”,
+ * `7.71` against `≥10亿元` → “7.71亿元”. Text and values that already carry a unit are left as typed.
+ */
+export function actualWithUnit(row: Pick<ScoredIndicator, 'actual' | 'unit'>): string | null {
+  const actual = nonEmpty(row.actual);
+  if (!actual) return null;
+  const unit = nonEmpty(row.unit);
+  return unit && /^-?\d+(?:\.\d+)?$/.test(actual) ? `${actual}${unit}` : actual;
+}
+
+/** “一体化” 1 item: “1项”; many: “共5项”. */
+export function count(n: number): string {
+  return n === 1 ? '1项' : `共${n}项`;
 }
 
 /** Joins clauses with Chinese enumeration commas: a、b和c. */
 export function enumerate(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`;
+}
+
+/** "“甲”指标", "“甲”和“乙”2项指标", past three "“甲”、“乙”、“丙”等5项指标". */
+export function indicatorNames(list: readonly string[]): string {
+  const quoted = list.map((n) => `“${n}”`);
+  if (quoted.length === 1) return `${quoted[0]}指标`;
+  if (quoted.length <= 3) return `${enumerate(quoted)}${quoted.length}项指标`;
+  return `${quoted.slice(0, 3).join('、')}等${quoted.length}项指标`;
 }
 
 /** Reports are dated in China Standard Time whatever the server's zone. */
@@ -42,4 +61,9 @@ export { chineseDate } from '../../../platform/time';
 export function sentence(text: string): string {
   const t = text.trim();
   return /[。！？；.!?]$/.test(t) ? t : `${t}。`;
+}
+
+/** A percentage as a person says it of a ratio: 1.3333 → “133%”. */
+export function wholePercent(ratio: number): string {
+  return `${Math.round(ratio * 100)}%`;
 }

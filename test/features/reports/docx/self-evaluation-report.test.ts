@@ -1,73 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { composeReport, reportText } from '../../../../src/features/reports/docx/compose';
-import { scoreSentence } from '../../../../src/features/reports/docx/sections/conclusion';
 import { buildSelfEvaluationReport } from '../../../../src/features/reports/docx/self-evaluation-report';
-import { docxParagraphs, readZipEntry } from '../../../helpers/zip';
-import { SEED_TABLES, seedReport } from '../../../fixtures';
+import { scoreSentence } from '../../../../src/features/reports/docx/sections/conclusion';
+import { readZipEntry } from '../../../helpers/zip';
+import { allReports, seedReport } from '../../../fixtures';
+import { paragraphsOf, section } from '../../../helpers/report-text';
 
-const SECTIONS = ['一、基本情况', '二、绩效目标和绩效评价工作开展情况', '三、综合评价情况及评价结论', '四、绩效评价指标分析', '五、存在的问题及原因分析', '六、有关建议'];
+/** 财预〔2020〕10号 附件 项目支出绩效评价报告（参考提纲）, as seed 000 follows it. */
+const OUTLINE = [
+  '一、基本情况',
+  '二、绩效评价工作开展情况',
+  '三、综合评价情况及评价结论',
+  '四、绩效评价指标分析',
+  '五、主要经验及做法、存在的问题及原因分析',
+  '六、有关建议',
+  '七、其他需要说明的问题',
+];
 
-async function paragraphsOf(table: (typeof SEED_TABLES)[number]): Promise<string[]> {
-  return docxParagraphs(readZipEntry(await buildSelfEvaluationReport(seedReport(table)), 'word/document.xml'));
-}
-
-describe('自评报告 (.docx)', () => {
-  it('003-t2 (seed 000): the document holds the score and grade sentence', async () => {
-    const paragraphs = await paragraphsOf('t2');
-    expect(paragraphs.some((p) => p.includes('评分结果为98.13分，绩效评级为“优”。'))).toBe(true);
-    expect(paragraphs[0]).toBe('2019年度防范和处置非法集资专项业务经费绩效自评报告');
-  });
-
-  it('numbers the printed pages in the footer', async () => {
-    const bytes = await buildSelfEvaluationReport(seedReport('t2'));
-    const footer = readZipEntry(bytes, 'word/footer1.xml');
-    expect(footer).toMatch(/PAGE/);
-    expect(footer).toMatch(/NUMPAGES/);
-  });
-
-  it('003-t2: 资金投入和使用情况 states the amounts and the computed rate, as seed 000 does', async () => {
-    const text = (await paragraphsOf('t2')).join('\n');
-    expect(text).toContain('全年预算数66.19万元，其中当年财政拨款30万元、上年结转资金36.19万元');
-    expect(text).toContain('全年执行数53.84万元');
-    expect(text).toContain('结余12.35万元，预算执行率81.34%');
-    expect(text).toContain('（当年财政拨款执行17.65万元、上年结转资金执行36.19万元）');
-  });
-
-  it('003-t2: a qualitative row is reported by its band, a quantitative one by its value', async () => {
-    const text = (await paragraphsOf('t2')).join('\n');
-    expect(text).toContain('社会效益指标 提高群众风险防范意识：年度指标值为“非法集资案件下降”，完成情况：80%，评定为“达成”档，已达成，得分30分（分值30分）。');
-    expect(text).toContain('数量指标 宣传品数量：年度指标值≥15000份，实际完成值16000，已达成，得分10分（分值10分）。');
-  });
-
-  it.each(SEED_TABLES)('003-%s: follows the seed report structure, in order, with no placeholder left', async (table) => {
-    const paragraphs = await paragraphsOf(table);
-    const positions = SECTIONS.map((s) => paragraphs.indexOf(s));
+describe('自评报告 (.docx): the official outline', () => {
+  it.each(allReports())('%s: headings 一、…七、 are literal text at the start of their own paragraphs, in order', async (_name, data) => {
+    const paragraphs = await paragraphsOf(data);
+    const positions = OUTLINE.map((h) => paragraphs.indexOf(h));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // 一 holds the 项目概况 (背景, 主要内容, 资金) and the 绩效目标, as the outline asks
+    expect(section(paragraphs, '一、', '二、')).toEqual(
+      expect.arrayContaining(['（一）项目概况', '1.项目背景', '2.主要内容及实施情况', '3.资金投入和使用情况', '（二）项目绩效目标', '1.总体目标']),
+    );
+    expect(section(paragraphs, '五、', '六、').slice(0, 1)).toEqual(['（一）主要经验及做法']);
+    // then the unit, 联系人/联系电话 and the date
+    const tail = paragraphs.slice(-3);
+    expect(tail[1]).toMatch(/^联系人：.*联系电话：/);
+    expect(tail[2]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     const text = paragraphs.join('\n');
     expect(text).not.toMatch(/undefined|null|NaN|\{\w+\}|XX|××|＿|__|待补充|TODO/);
-    const data = seedReport(table);
-    expect(text).toContain(scoreSentence(data));
-    // every indicator is analysed with its target and actual
-    for (const row of data.result.indicators) expect(text).toContain(row.name);
+    expect(text).toContain(data.result.indicators[0]!.name);
   });
 
-  it('003-t1: 存在的问题 comes from the deviation reasons, 有关建议 from the problems found', async () => {
-    const blocks = composeReport(seedReport('t1'));
-    const text = reportText(blocks);
-    const problems = text.slice(text.indexOf('五、存在的问题及原因分析'), text.indexOf('六、有关建议'));
-    expect(problems).toContain('预算执行率54.29%');
-    expect(problems).toContain('召开小额贷款公司、融资担保公司、互联网金融行业监管等相关培训会议未达到年度指标值');
-    expect(problems).toContain('因费用无法报销而未开展');
-    const advice = text.slice(text.indexOf('六、有关建议'));
-    expect(advice).toContain('加强预算执行管理');
-    expect(advice).toContain('2020年度');
+  it('七 says “无” when there is nothing else to state', async () => {
+    expect(section(await paragraphsOf(seedReport('t6')), '七、')[0]).toBe('无。');
   });
 
-  it('003-t6: a table with nothing to fix says so instead of inventing problems', async () => {
-    const text = reportText(composeReport(seedReport('t6')));
-    const problems = text.slice(text.indexOf('五、存在的问题及原因分析'), text.indexOf('六、有关建议'));
-    expect(problems).not.toContain('预算执行不充分');
-    expect(problems).not.toContain('未达到年度指标值');
+  it('headings keep with the next paragraph and use no Word auto-numbering; the 公文 page setup stays', async () => {
+    const xml = readZipEntry(await buildSelfEvaluationReport(seedReport('t2')), 'word/document.xml');
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const text = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const headings = paragraphs.filter((p) => /^(?:[一二三四五六七]、|（[一二三四五六七]）|\d\.[^\d])/.test(text(p)) && text(p).length < 30 && !/。$/.test(text(p)));
+    expect(headings.length).toBeGreaterThanOrEqual(20);
+    for (const h of headings) {
+      expect(h, text(h)).toContain('<w:keepNext/>');
+      expect(h, text(h)).not.toContain('<w:numPr>');
+    }
+    expect(xml).not.toContain('<w:numPr>');
+    // A4, margins 37/35/28/26 mm (GB/T 9704)
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588"/);
+  });
+
+  it('page numbers read “— N —”', async () => {
+    const footer = readZipEntry(await buildSelfEvaluationReport(seedReport('t2')), 'word/footer1.xml');
+    expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>[\s\S]*PAGE[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+    expect(footer).not.toMatch(/NUMPAGES|第|共/);
+  });
+
+  it('003-t2 (seed 000): title, opening, the score sentence and the money of 一', async () => {
+    const data = seedReport('t2');
+    const paragraphs = await paragraphsOf(data);
+    expect(paragraphs[0]).toBe('2019年度防范和处置非法集资专项业务经费绩效自评报告');
+    expect(paragraphs).toContain(scoreSentence(data));
+    expect(scoreSentence(data)).toContain('评分结果为98.13分，绩效评级为“优”。');
+    expect(paragraphs).toContain(
+      '2019年度项目全年预算数66.19万元，其中当年财政拨款30万元、上年结转资金36.19万元。全年执行数53.84万元（当年财政拨款17.65万元、上年结转资金36.19万元），结余12.35万元，预算执行率81.34%。',
+    );
+  });
+
+  it('003-t3: a name that starts with its year is not prefixed with the year again', async () => {
+    const text = (await paragraphsOf(seedReport('t3'))).join('\n');
+    expect(text).not.toMatch(/(\d{4})年度?\s*\1年/);
+    expect(text).toContain('2019年学前双语支教干部生活补助和南疆工作补贴绩效自评报告');
+  });
+
+  it('the regional profile is named, with what it changed (003-t1 under yitihua: 86 → 69)', async () => {
+    const paragraphs = await paragraphsOf(seedReport('t1', { profile: 'yitihua' }));
+    const text = paragraphs.join('\n');
+    expect(text).toContain('同时执行预算管理一体化平台绩效自评规则：总分按预算执行率设定上限，执行率70%至80%的不超过89分');
+    expect(text).toContain(
+      '按预算管理一体化平台绩效自评规则，4项指标完成值超过年度指标值30%及以上，共减8分；预算执行率54.29%，总分不超过69分，由86分调整为69分。',
+    );
+    expect(text).toContain('评分结果为69分，绩效评级为“中”');
+    // the table of 三 shows the cap as its own line, so its rows still add up to the total
+    const table = section(paragraphs, '三、', '四、');
+    expect(table.slice(table.indexOf('按执行率限定总分'), table.indexOf('按执行率限定总分') + 5)).toEqual(['按执行率限定总分', '-17', '总分', '100', '69']);
   });
 });
