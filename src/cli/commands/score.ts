@@ -3,11 +3,14 @@ import { basename } from 'node:path';
 import { getProfile, profileNames, DEFAULT_PROFILE } from '../../domain/scoring/profiles';
 import { renderScoreText } from '../../domain/scoring/render-text';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
+import { readDepartmentFile } from '../../import/department/read-department';
 import { formatTableError, readTable } from '../../import/tables/read-table';
+import { runDepartment } from './score-department';
 
 const USAGE = `用法：jixiao score FILE [--json] [--profile NAME]
 
-  FILE             自评表：.xlsx、.csv（标准自评表或本项目模板）或 .json（见 README）
+  FILE             项目支出自评表：.xlsx、.csv（标准自评表或本项目模板）或 .json（见 README）；
+                   部门整体支出绩效自评：.xlsx（自评表 + 评分表）或 .json（见 README“部门整体 JSON”），自动识别
   --json           输出 JSON（总分、各项得分、说明、核查提示）
   --profile NAME   评分规则，默认 ${DEFAULT_PROFILE}；可用：${profileNames().join('、')}
 
@@ -65,6 +68,8 @@ export async function run(argv: string[], out: Writer = process.stdout, err: Wri
     err.write(`无法读取文件 ${opts.file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}\n`);
     return 2;
   }
+  const department = await readDepartmentFile(bytes, basename(opts.file));
+  if (department) return runDepartment(department, basename(opts.file), opts, out, err);
   const read = await readTable(bytes, basename(opts.file));
   if (!read.ok) {
     err.write(`${basename(opts.file)} 有 ${read.errors.length} 处需要修改：\n${read.errors.map((e) => `  ${formatTableError(e)}`).join('\n')}\n`);
