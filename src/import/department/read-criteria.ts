@@ -1,6 +1,7 @@
 import type { CriterionInput } from '../../domain/department/evaluation';
 import { splitWeight } from '../../domain/department/names';
 import type { TableError } from '../tables/result';
+import { DEPARTMENT_MARKERS, PAIR_FIGURES, UNIT_TEXT } from './labels';
 import type { Sheet } from './sheet';
 
 /**
@@ -24,6 +25,7 @@ const NOTE = ['评分说明', '得分说明', '评分依据', '自评说明', '�
 const STANDARD = ['评分标准', '评价标准', '评(扣)分标准', '评扣分标准'];
 const TOTAL = /^(总分|合计|总计|综合得分|得分合计|总得分)$/;
 const SUBTOTAL = /^(.*?)(小计|合计)$/;
+const BLOCK_LABELS = new Set([...DEPARTMENT_MARKERS, ...PAIR_FIGURES.flatMap(([, l]) => l), ...UNIT_TEXT.flatMap(([, l]) => l), '机构名称']);
 
 interface Header {
   row: number;
@@ -97,10 +99,12 @@ export function readCriteria(sheet: Sheet): CriteriaResult | null {
     const cells = h.levels.map((c) => sheet.text(r, c).replace(/\s+/g, ' ').trim());
     if (cells.every((t) => !t)) continue;
     const folded = h.levels.map((c) => sheet.label(r, c));
+    // The 自评表's own blocks (人员编制 | 7 …) below the 评分表 end it.
+    if (folded.some((l) => BLOCK_LABELS.has(l))) break;
     if (folded.some((l) => TOTAL.test(l))) {
       const total = num(r, h.scores.get(leafLevel) ?? h.scores.get(0), '总分');
       if (total != null) result.stated.total = total;
-      continue;
+      break;
     }
     // 小计: the group it closes is the deepest level cell left of the 小计 cell.
     const sub = folded.findIndex((l) => SUBTOTAL.test(l));
