@@ -3,20 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/score';
+import { jixiao, runInProcess } from './cli-support';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/department');
 
-function sink() {
-  let text = '';
-  return { stream: { write: (s: string) => (text += s) }, text: () => text };
-}
-
-async function score(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await run(argv, out.stream, err.stream);
-  return { code, out: out.text(), err: err.text() };
-}
+const score = (...argv: string[]) => runInProcess(run, argv);
 
 describe('jixiao score on a 部门整体 file', () => {
   it.each(['004-wanzhou.json', '004-wanzhou.xlsx'])('%s --json → 97.00, 优, the seed’s own errors with both numbers', async (file) => {
@@ -83,7 +74,6 @@ describe('jixiao score on a 部门整体 file', () => {
 
 describe('through the real binary', () => {
   it('jixiao score 004-wanzhou.xlsx --json', async () => {
-    const { jixiao } = await import('./cli-support');
     const r = jixiao(['score', join(FIXTURES, '004-wanzhou.xlsx'), '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 97, grade: '优' });
