@@ -5,23 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/score';
+import { runInProcess } from '../helpers/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const TABLES = join(ROOT, 'test/fixtures/tables');
 
-/** A writable that keeps what the command prints. */
-function sink() {
-  let text = '';
-  return { stream: { write: (s: string) => (text += s) }, text: () => text };
-}
-
-async function score(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await run(argv, out.stream, err.stream);
-  return { code, out: out.text(), err: err.text() };
-}
+const score = (...argv: string[]) => runInProcess(run, argv);
 
 describe('jixiao score', () => {
   it.each([

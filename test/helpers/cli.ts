@@ -61,3 +61,11 @@ export function writeT1Csv(dir: string): string {
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
+
+/** Runs a command's `run(argv, out, err)` in process, keeping what it prints. */
+export async function runInProcess(run: (argv: string[], out: { write(s: string): unknown }, err: { write(s: string): unknown }) => Promise<number>, argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
+  return { code, out, err };
+}

@@ -3,13 +3,16 @@ import { basename } from 'node:path';
 import { getProfile, profileNames, DEFAULT_PROFILE } from '../../domain/scoring/profiles';
 import { renderScoreText } from '../../domain/scoring/render-text';
 import { scoreEvaluation } from '../../domain/scoring/score-evaluation';
+import { readDepartmentFile } from '../../import/department/read-department';
 import { explainReading } from '../../import/tables/explain';
 import { FIX_SYNTAX } from '../../import/tables/parse-fix';
 import { readWithFixes } from '../../import/tables/read-with-fixes';
+import { runDepartment } from './score-department';
 
 const USAGE = `用法：jixiao score FILE [--json] [--profile NAME] [--explain] [--fix "第3行 目标=≥95%"]…
 
-  FILE             自评表：.xlsx、.csv（各地常见版式，见 README “Tables it reads”）或 .json（见 README）
+  FILE             项目支出自评表：.xlsx、.csv（各地常见版式，见 README “Tables it reads”）或 .json（见 README）；
+                   部门整体支出绩效自评：.xlsx（自评表 + 评分表）或 .json（见 README“部门整体 JSON”），自动识别
   --json           输出 JSON（总分、各项得分、说明、核查提示）
   --profile NAME   评分规则，默认 ${DEFAULT_PROFILE}；可用：${profileNames().join('、')}
   --explain        先列出识别到的版式、各列的含义和每一行读成了什么（JSON 模式下放在 reading 字段）
@@ -79,6 +82,8 @@ export async function run(argv: string[], out: Writer = process.stdout, err: Wri
     return 2;
   }
   const name = basename(opts.file);
+  const department = await readDepartmentFile(bytes, name);
+  if (department) return runDepartment(department, name, opts, out, err);
   const read = await readWithFixes(bytes, name, opts.fixes, { defaultBudgetWeight: getProfile(opts.profile)!.budgetWeight });
   if (opts.explain && !opts.json) out.write(`${read.reading ? explainReading(read.reading) : 'JSON 输入：按字段读取（格式见 README），不需要识别版式。\n'}\n`);
   if (!read.ok) {

@@ -7,7 +7,8 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+/** Pads or cuts `text` to `width` terminal columns, marking a cut with …. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   let out = '';
   for (const ch of text) {
     if (displayWidth(out + ch) > width - (displayWidth(text) > width ? 1 : 0)) {
@@ -20,7 +21,7 @@ function fit(text: string, width: number, align: 'left' | 'right' = 'left'): str
   return align === 'left' ? out + pad : pad + out;
 }
 
-const MARK: Record<NonNullable<Warning['severity']>, string> = { red: '✗', yellow: '!', info: '·' };
+export const MARK: Record<NonNullable<Warning['severity']>, string> = { red: '✗', yellow: '!', info: '·' };
 
 /** The readable table `jixiao score` prints: every row with its score and the one-line reason, then the audit. */
 export function renderScoreText(result: ScoreResult, title?: string): string {
