@@ -5,9 +5,10 @@ import type { InboundEnvelope } from './envelope';
 const cardEventSchema = z.object({
   operator: z.object({
     open_id: z.string().min(1),
-    user_id: z.string().optional(),
-    union_id: z.string().optional(),
-    tenant_key: z.string().optional(),
+    // `user_id` is null without the user-id scope (https://open.feishu.cn/document/feishu-cards/card-callback-communication)
+    user_id: z.string().nullish().transform((v) => v || undefined),
+    union_id: z.string().nullish().transform((v) => v || undefined),
+    tenant_key: z.string().nullish().transform((v) => v || undefined),
   }),
   token: z.string().default(''),
   action: z.object({

@@ -2,14 +2,20 @@ import { z } from 'zod';
 import type { MessageEvent } from '../contract';
 import type { BotMembershipEvent } from '../event-types';
 
-const idSchema = z.object({ open_id: z.string().optional(), user_id: z.string().optional(), union_id: z.string().optional() });
+/**
+ * Every id is nullish: without the contact:user.employee_id:readonly scope Lark sends `"user_id": null`, not an
+ * absent key, and external users have no user_id or union_id at all
+ * (https://open.feishu.cn/document/server-docs/im-v1/message/events/receive).
+ */
+const nullishId = z.string().nullish().transform((v) => v || undefined);
+const idSchema = z.object({ open_id: nullishId, user_id: nullishId, union_id: nullishId });
 
 const messageSchema = z.object({
-  sender: z.object({ sender_id: idSchema, sender_type: z.string().default('user'), tenant_key: z.string().optional() }),
+  sender: z.object({ sender_id: idSchema, sender_type: z.string().default('user'), tenant_key: nullishId }),
   message: z.object({
     message_id: z.string().min(1),
-    root_id: z.string().optional(),
-    parent_id: z.string().optional(),
+    root_id: nullishId,
+    parent_id: nullishId,
     create_time: z.union([z.string(), z.number()]).optional(),
     chat_id: z.string().min(1),
     chat_type: z.string(),
