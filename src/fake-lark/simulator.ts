@@ -141,9 +141,11 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
   const app: Hono = createFakeServer({ state, appId, appSecret, botOpenId, botName, tenantKey, clock, limits, failures, stats, randomId, shapes, cardDebt: options.cardDebt ?? KNOWN_CARD_DEBT });
 
   function envelope(eventType: string, event: Record<string, unknown>, eventId = `ev_fake_${++state.counters.event}_${randomId().slice(0, 8)}`) {
+    // create_time is a string: ms for events, µs for card callbacks (https://open.feishu.cn/document/feishu-cards/card-callback-communication)
+    const createTime = eventType === 'card.action.trigger' ? `${now()}000` : String(now());
     return {
       schema: '2.0',
-      header: { event_id: eventId, token: verificationToken, create_time: String(now()), event_type: eventType, tenant_key: tenantKey, app_id: appId },
+      header: { event_id: eventId, token: verificationToken, create_time: createTime, event_type: eventType, tenant_key: tenantKey, app_id: appId },
       event,
     };
   }
@@ -396,7 +398,6 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
           message_type: messageType,
           content,
           ...(mentions.length > 0 ? { mentions } : {}),
-          user_agent: 'fake-lark-client',
         },
       });
       return { message, delivered: true, delivery };
@@ -429,7 +430,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       if (button.disabled === true) throw new Error('fake Lark: the button is disabled; the Lark client would not send anything');
       const form = forms.find((f) => findAll(f, (n) => n === button).length > 0);
 
-      const action: Record<string, unknown> = { tag: 'button', value: callbackValue(button) ?? {} };
+      const action: Record<string, unknown> = { tag: 'button', value: callbackValue(button) ?? {}, timezone: 'Asia/Shanghai' };
       if (typeof button.name === 'string') action.name = button.name;
       if (form && (button.form_action_type === 'submit' || button.action_type === 'form_submit')) {
         action.form_value = collectForm(form, opts.formValue ?? {});
