@@ -1,12 +1,18 @@
+import { countCardElements, LARK_BODY_MAX_BYTES, LARK_CARD_MAX_ELEMENTS, sendBodyBytes } from '../../src/transport/card-measure';
 import type { CardJson } from '../../src/transport/contract';
 
 /**
- * Checks a card against the card JSON 2.0 limits Lark enforces only at send time (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure): a card that breaks one fails for the user with an opaque error code, so tests — and the
- * senders, before a send — check here first. Returns the violations in words; empty means OK.
+ * Checks a card against the card JSON 2.0 limits Lark enforces only at send time: a card that breaks one
+ * fails for the user with an opaque error code, so tests — and the card builders fitting themselves — check
+ * here first. Size and element count are measured as Lark measures them (src/transport/card-measure.ts):
+ * the request body with the card as an escaped string (https://open.feishu.cn/document/server-docs/im-v1/message/create),
+ * and every tagged object, text elements and select options included
+ * (https://open.feishu.cn/document/feishu-cards/card-json-v2-structure). Returns the violations in words;
+ * empty means OK.
  */
 export const CARD_LIMITS = {
-  maxBytes: 30 * 1024,
-  maxComponents: 200,
+  maxBodyBytes: LARK_BODY_MAX_BYTES,
+  maxElements: LARK_CARD_MAX_ELEMENTS,
   maxTables: 5,
   maxFormDepth: 5,
 } as const;
@@ -26,19 +32,23 @@ function children(node: Node): Node[] {
   return lists.flatMap((list) => (Array.isArray(list) ? (list.filter((x) => x && typeof x === 'object') as Node[]) : []));
 }
 
+/** The card JSON's own bytes (for comparison only: Lark's limit is on `requestBytes`). */
 export function cardBytes(card: CardJson): number {
   return new TextEncoder().encode(JSON.stringify(card)).length;
 }
 
-export function countComponents(card: CardJson): number {
-  let count = 0;
-  const visit = (node: Node) => {
-    count += 1;
-    children(node).forEach(visit);
-  };
-  bodyElements(card).forEach(visit);
-  return count;
+/** The largest request body that carries this card (a send with the longest ids): what Lark's 30 KB applies to. */
+export function requestBytes(card: CardJson): number {
+  return sendBodyBytes(card);
 }
+
+/** Lark's element count: components, containers, columns, every text element and every select option. */
+export function countElements(card: CardJson): number {
+  return countCardElements(card);
+}
+
+/** @deprecated Lark's limit counts elements, not only components: this is `countElements`. */
+export const countComponents = countElements;
 
 function bodyElements(card: CardJson): Node[] {
   const body = card.body as { elements?: unknown } | undefined;
@@ -51,10 +61,10 @@ export function checkCardLimits(card: CardJson): string[] {
   const config = card.config as { update_multi?: unknown } | undefined;
   if (config?.update_multi !== true) problems.push('config.update_multi must be true (2.0 cards are shared cards)');
 
-  const bytes = cardBytes(card);
-  if (bytes > CARD_LIMITS.maxBytes) problems.push(`card is ${bytes} bytes, over the ${CARD_LIMITS.maxBytes}-byte limit`);
-  const components = countComponents(card);
-  if (components > CARD_LIMITS.maxComponents) problems.push(`card has ${components} components, over ${CARD_LIMITS.maxComponents}`);
+  const bytes = requestBytes(card);
+  if (bytes > CARD_LIMITS.maxBodyBytes) problems.push(`the request body carrying the card is ${bytes} bytes, over the ${CARD_LIMITS.maxBodyBytes}-byte limit`);
+  const elements = countElements(card);
+  if (elements > CARD_LIMITS.maxElements) problems.push(`card has ${elements} elements (text elements and options included), over ${CARD_LIMITS.maxElements}`);
 
   const names = new Map<string, number>();
   const elementIds = new Set<string>();

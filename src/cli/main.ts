@@ -13,6 +13,7 @@ const commands: Record<string, Command> = {
   export: { summary: '导出评价为 JSON（可交给 score）/ export EVAL_ID --json', load: () => import('./commands/export') },
   report: { summary: '生成自评表 .xlsx 和自评报告 .docx / report EVAL_ID|FILE --out DIR', load: () => import('./commands/report') },
   tick: { summary: '运行一次提醒调度 / run the reminder scheduler once [--now ISO] [--dry-run]', load: () => import('./commands/tick') },
+  cards: { summary: '写出机器人会发的每张卡片（JSON，含大小）/ every card as JSON --out DIR', load: () => import('./commands/cards') },
   'fake-lark': { summary: '模拟飞书开放平台（本地试用）/ fake Lark [--port N] [--app URL] [--challenge]', load: () => import('./commands/fake-lark') },
 };
 

@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { Clock } from '../platform/clock';
-import { validateCard } from './card-rules';
+import { byteLength, LARK_BODY_MAX_BYTES } from '../transport/card-measure';
+import { validateCard, type CardRule, type CardViolation } from './card-rules';
 import { createWindowCounter, type FakeLimits } from './limits';
+import { KNOWN_CARD_DEBT } from './card-debt';
+import { DEFAULT_SHAPES, type PayloadShapes } from './shapes';
 import { makeMessage, type FakeChat, type FakeMessage, type FakeState } from './state';
 
 export interface InjectedFailure {
@@ -26,10 +29,17 @@ export interface FakeServerOptions {
   failures: InjectedFailure[];
   stats: { requests: number; rateLimited: number; byOp: Record<string, number> };
   randomId: () => string;
+  /** Default DEFAULT_SHAPES. */
+  shapes?: PayloadShapes;
+  /** Card rules recorded instead of refused; default KNOWN_CARD_DEBT (card-debt.ts). */
+  cardDebt?: readonly CardRule[];
 }
 
+
+
 const UUID_TTL_MS = 3_600_000;
-const CARD_UPDATE_TTL_MS = 14 * 24 * 3_600_000;
+/** 2.0 cards: "卡片可交互和可更新时间统一为 14 天" (card-json-v2-breaking-changes-release-notes); PATCH → 230031. */
+export const CARD_WINDOW_MS = 14 * 24 * 3_600_000;
 const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
 
 class LarkError extends Error {
@@ -47,7 +57,8 @@ class LarkError extends Error {
  * The Lark Open Platform endpoints the client uses, with their request and response shapes, error codes,
  * rate limits and card checks. A Hono app, so it runs in Node and in workerd.
  */
-export function createFakeServer(o: FakeServerOptions): Hono {
+export function createFakeServer(options: FakeServerOptions): Hono {
+  const o = { ...options, shapes: options.shapes ?? DEFAULT_SHAPES, cardDebt: new Set(options.cardDebt ?? KNOWN_CARD_DEBT) };
   const { state } = o;
   const counter = createWindowCounter();
   const now = () => o.clock.now().getTime();
@@ -100,8 +111,11 @@ export function createFakeServer(o: FakeServerOptions): Hono {
 
   app.post('/open-apis/auth/v3/tenant_access_token/internal', async (c) => {
     const body = (await c.req.json().catch(() => ({}))) as { app_id?: string; app_secret?: string };
-    if (body.app_id !== o.appId) return c.json({ code: 10003, msg: 'invalid param: app_id' }, 400);
-    if (body.app_secret !== o.appSecret) return c.json({ code: 10014, msg: 'app secret invalid' }, 400);
+    // Real Lark answers these with HTTP 200 and a code (oapi-sdk-java#33, dreamux#417).
+    const status = o.shapes.tokenErrors === 'http200' ? 200 : 400;
+    if (!body.app_id) return c.json({ code: 10003, data: {}, msg: 'invalid param' }, status);
+    if (body.app_id !== o.appId) return c.json({ code: 10014, msg: 'app id not exists' }, status);
+    if (body.app_secret !== o.appSecret) return c.json({ code: 10014, msg: 'app secret invalid' }, status);
     const token = `t-fake-${++state.counters.token}-${o.randomId()}`;
     state.tenantTokens.set(token, now() + 7200 * 1000);
     return c.json({ code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 });
@@ -138,8 +152,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     return chat;
   }
 
-  function checkContent(msgType: string, content: string) {
-    const bytes = new TextEncoder().encode(content).length;
+  function checkContent(msgType: string, content: string, bodyBytes: number, op: string) {
+    const bytes = byteLength(content);
     if (msgType === 'text' && bytes > 150 * 1024) throw new LarkError(400, 230025, 'The message content is too long (text ≤ 150 KB).');
     let parsed: unknown;
     try {
@@ -147,21 +161,32 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     } catch {
       throw new LarkError(400, 230001, 'invalid message content: content must be a JSON string');
     }
-    if (msgType === 'interactive') throwCardViolations(parsed, content);
-    else if (msgType === 'post' && bytes > 30 * 1024) throw new LarkError(400, 230025, 'The message content is too long (post ≤ 30 KB).');
+    if (msgType === 'interactive') checkCard(parsed, bodyBytes, op);
+    else if (msgType === 'post' && bodyBytes > LARK_BODY_MAX_BYTES) throw new LarkError(400, 230025, `The request body is too long (post ≤ 30 KB): ${bodyBytes} bytes.`);
     else if (msgType === 'text' && typeof (parsed as { text?: unknown }).text !== 'string') throw new LarkError(400, 230001, 'invalid message content: text needs "text"');
     else if (msgType === 'file' && !state.files.has(String((parsed as { file_key?: unknown }).file_key))) throw new LarkError(400, 230001, 'invalid message content: unknown file_key');
   }
 
-  function throwCardViolations(card: unknown, serialized?: string) {
-    const v = validateCard(card, { serialized });
-    if (v.length > 0) {
-      const first = v[0]!;
-      throw new LarkError(400, first.code === 230025 ? 230025 : 230099, `Failed to create card content, ext=ErrCode: ${first.code}; ErrMsg: ${v.map((x) => x.message).join('; ')}`);
-    }
+  const knowsUser = (id: string) => state.users.has(id) || [...state.users.values()].some((u) => u.userId === id || u.email === id);
+
+  /**
+   * The card rules on the request body as sent. What Lark refuses is refused (230025, or 230099 with the
+   * sub-code in `msg` as Lark words it); known debt and what Lark shows wrongly are recorded.
+   */
+  function checkCard(card: unknown, bodyBytes: number, op: string, messageId?: string, refuse = (v: CardViolation[]) => cardError(v)) {
+    const found = validateCard(card, { bodyBytes, knowsUser });
+    const refused = found.filter((v) => v.rejects && !o.cardDebt.has(v.rule));
+    for (const v of found) if (!refused.includes(v)) (v.rejects ? state.cardDebt : state.cardFlaws).push({ ...v, op, messageId });
+    if (refused.length > 0) throw refuse(refused);
   }
 
-  function send(c: Context, chat: FakeChat, body: { msg_type?: string; content?: string; uuid?: string }, parent?: FakeMessage) {
+  function cardError(v: CardViolation[]): LarkError {
+    const first = v[0]!;
+    if (first.code === 230025) return new LarkError(400, 230025, `The request body is too long (card ≤ 30 KB). ${first.message}`);
+    return new LarkError(400, 230099, `Failed to create card content, ext=ErrCode: ${first.code}; ErrMsg: ${v.map((x) => x.message).join('; ')}`);
+  }
+
+  function send(c: Context, chat: FakeChat, body: { msg_type?: string; content?: string; uuid?: string }, bodyBytes: number, op: string, parent?: FakeMessage) {
     const msgType = body.msg_type ?? '';
     const content = body.content ?? '';
     if (!msgType || typeof content !== 'string') throw new LarkError(400, 230001, 'invalid param: msg_type and content are required');
@@ -173,7 +198,7 @@ export function createFakeServer(o: FakeServerOptions): Hono {
         return ok(c, messageView(prior));
       }
     }
-    checkContent(msgType, content);
+    checkContent(msgType, content, bodyBytes, op);
     const message = makeMessage({
       messageId: `om_fake_${++state.counters.message}_${o.randomId().slice(0, 8)}`,
       chatId: chat.chatId,
@@ -195,8 +220,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
   function messageView(m: FakeMessage) {
     return {
       message_id: m.messageId,
-      root_id: m.rootId,
-      parent_id: m.parentId,
+      // only replies carry root_id and parent_id (https://open.feishu.cn/document/server-docs/im-v1/message/get)
+      ...(m.rootId ? { root_id: m.rootId, parent_id: m.parentId } : {}),
       msg_type: m.msgType,
       create_time: String(m.createTime),
       update_time: String(m.createTime),
@@ -213,12 +238,13 @@ export function createFakeServer(o: FakeServerOptions): Hono {
 
   app.post('/open-apis/im/v1/messages', async (c) => {
     const receiveIdType = c.req.query('receive_id_type') ?? '';
-    const body = (await c.req.json().catch(() => null)) as { receive_id?: string; msg_type?: string; content?: string; uuid?: string } | null;
+    const raw = await c.req.text();
+    const body = parseBody(raw) as { receive_id?: string; msg_type?: string; content?: string; uuid?: string } | null;
     const receiveId = body?.receive_id ?? '';
-    gate(c, 'im.message.create', [perReceiver(receiveId)]);
+    gate(c, 'im.message.create', [perReceiver(chatIdOf(receiveIdType, receiveId))]);
     if (!['open_id', 'user_id', 'union_id', 'email', 'chat_id'].includes(receiveIdType)) throw new LarkError(400, 230001, 'invalid param: receive_id_type');
     if (!body || !receiveId) throw new LarkError(400, 230001, 'invalid param: receive_id is required');
-    return send(c, chatFor(receiveIdType, receiveId), body);
+    return send(c, chatFor(receiveIdType, receiveId), body, byteLength(raw), 'im.message.create');
   });
 
   app.post('/open-apis/im/v1/messages/:id/reply', async (c) => {
@@ -227,8 +253,9 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!parent) throw new LarkError(400, 230001, 'invalid param: message not found');
     const chat = state.chats.get(parent.chatId)!;
     if (!chat.botIn) throw new LarkError(400, 230002, 'Bot/User can NOT be out of the chat.');
-    const body = (await c.req.json().catch(() => ({}))) as { msg_type?: string; content?: string; uuid?: string };
-    return send(c, chat, body, parent);
+    const raw = await c.req.text();
+    const body = (parseBody(raw) ?? {}) as { msg_type?: string; content?: string; uuid?: string };
+    return send(c, chat, body, byteLength(raw), 'im.message.reply', parent);
   });
 
   app.patch('/open-apis/im/v1/messages/:id', async (c) => {
@@ -238,21 +265,22 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!m) throw new LarkError(400, 230001, 'invalid param: message not found');
     if (m.sender !== 'bot') throw new LarkError(400, 230017, 'The bot is not the owner of the resource.');
     if (m.msgType !== 'interactive') throw new LarkError(400, 230001, 'only interactive messages can be patched');
-    if (m.createTime < now() - CARD_UPDATE_TTL_MS) throw new LarkError(400, 230031, 'The message was sent more than 14 days ago and cannot be updated.');
-    const body = (await c.req.json().catch(() => ({}))) as { content?: string };
+    if (m.createTime < now() - CARD_WINDOW_MS) throw new LarkError(400, 230031, 'Message can only be modified within 14 days after sending.');
+    const raw = await c.req.text();
+    const body = (parseBody(raw) ?? {}) as { content?: string };
     if (typeof body.content !== 'string') throw new LarkError(400, 230001, 'invalid param: content is required');
-    updateCard(m, body.content);
+    updateCard(m, body.content, byteLength(raw), 'im.message.patch');
     return ok(c, {});
   });
 
-  function updateCard(m: FakeMessage, content: string) {
+  function updateCard(m: FakeMessage, content: string, bodyBytes: number, op: string, refuse?: (v: CardViolation[]) => LarkError) {
     let card: unknown;
     try {
       card = JSON.parse(content);
     } catch {
       throw new LarkError(400, 230001, 'invalid message content');
     }
-    throwCardViolations(card, content);
+    checkCard(card, bodyBytes, op, m.messageId, refuse);
     const before = m.card as { schema?: string; config?: { update_multi?: boolean } } | undefined;
     const after = card as { schema?: string };
     if (before?.schema === '2.0' && after.schema !== '2.0') throw new LarkError(400, 230099, 'Failed to update card content, ext=ErrCode: 200830; a 2.0 card cannot become 1.0');
@@ -263,7 +291,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
 
   app.post('/open-apis/interactive/v1/card/update', async (c) => {
     gate(c, 'interactive.card.update');
-    const body = (await c.req.json().catch(() => ({}))) as { token?: string; card?: unknown };
+    const raw = await c.req.text();
+    const body = (parseBody(raw) ?? {}) as { token?: string; card?: unknown };
     const t = state.cardTokens.get(body.token ?? '');
     if (!t || t.expiresAt <= now()) throw new LarkError(400, 300030, 'The card update token has expired.');
     if (t.uses >= 2) throw new LarkError(400, 300040, 'The card update token has been used up.');
@@ -272,7 +301,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     const card = body.card as Record<string, unknown> | undefined;
     if (!card) throw new LarkError(400, 230001, 'invalid param: card is required');
     t.uses++;
-    updateCard(m, JSON.stringify(card));
+    // a card Lark cannot use answers 11311 here (https://open.feishu.cn/document/server-docs/im-v1/message-card/delay-update-message-card)
+    updateCard(m, JSON.stringify(card), byteLength(raw), 'interactive.card.update', (v) => new LarkError(400, 11311, `card content is invalid: ${v.map((x) => `${x.code} ${x.message}`).join('; ')}`));
     return ok(c, {});
   });
 
@@ -304,7 +334,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!file || typeof file === 'string') throw new LarkError(400, 234001, 'invalid param: file');
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (bytes.length === 0) throw new LarkError(400, 234010, 'File size cannot be 0.');
-    if (bytes.length > 30 * 1024 * 1024) throw new LarkError(400, 234037, 'File size exceeds the 30 MB limit.');
+    // upload limit 30 MB → 234006 (https://open.feishu.cn/document/server-docs/im-v1/file/create)
+    if (bytes.length > 30 * 1024 * 1024) throw new LarkError(400, 234006, 'The file size exceed the max value.');
     const fileKey = `file_v3_fake_${++state.counters.file}_${o.randomId().slice(0, 8)}`;
     state.files.set(fileKey, { fileKey, fileName, fileType, bytes });
     return ok(c, { file_key: fileKey });
@@ -325,6 +356,8 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!state.chats.get(m.chatId)?.botIn) throw new LarkError(400, 230002, 'Bot/User can NOT be out of the chat.');
     const file = state.files.get(c.req.param('key'));
     if (!file || file.messageId !== m.messageId) throw new LarkError(400, 234003, 'File not in msg.');
+    // download limit 100 MB → 234037 (https://open.feishu.cn/document/server-docs/im-v1/message/get-2)
+    if (file.bytes.length > 100 * 1024 * 1024) throw new LarkError(400, 234037, 'Downloaded file size exceeds limit.');
     const type = c.req.query('type');
     if (type !== 'file' && type !== 'image') throw new LarkError(400, 234001, 'invalid param: type must be file or image');
     return c.body(file.bytes.slice().buffer as ArrayBuffer, 200, {
@@ -339,12 +372,13 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     if (!chat) throw new LarkError(400, 232006, 'invalid chat_id');
     if (!chat.botIn) throw new LarkError(400, 232011, 'The operator is not in the chat.');
     const pageSize = Math.min(100, Math.max(1, Number(c.req.query('page_size') ?? 20) || 20));
-    const start = Number(c.req.query('page_token') ?? 0) || 0;
+    const start = readPageToken(c.req.query('page_token'));
     const slice = chat.members.slice(start, start + pageSize);
     const hasMore = start + pageSize < chat.members.length;
     return ok(c, {
       items: slice.map((id) => ({ member_id_type: 'open_id', member_id: id, name: state.users.get(id)?.name ?? '', tenant_key: o.tenantKey })),
-      page_token: hasMore ? String(start + pageSize) : '',
+      // opaque, and only while has_more (https://open.feishu.cn/document/server-docs/group/chat-member/get)
+      ...(hasMore ? { page_token: pageToken(start + pageSize) } : {}),
       has_more: hasMore,
       member_total: chat.members.length,
     });
@@ -374,5 +408,42 @@ export function createFakeServer(o: FakeServerOptions): Hono {
     });
   });
 
+  app.get('/open-apis/bot/v3/info', (c) => {
+    gate(c, 'bot.info');
+    // the data is under `bot`, not `data` (https://open.feishu.cn/document/client-docs/bot-v3/obtain-bot-info)
+    return c.json({ code: 0, msg: 'ok', bot: { activate_status: 2, app_name: o.botName, avatar_url: '', ip_white_list: [], open_id: o.botOpenId } });
+  });
+
+  function pageToken(offset: number): string {
+    return o.shapes.pageTokens === 'offset' ? String(offset) : btoa(JSON.stringify({ o: offset, s: o.randomId().slice(0, 6) }));
+  }
+
+  function readPageToken(token: string | undefined): number {
+    if (!token) return 0;
+    if (o.shapes.pageTokens === 'offset') return Number(token) || 0;
+    try {
+      const offset = (JSON.parse(atob(token)) as { o?: unknown }).o;
+      if (typeof offset === 'number') return offset;
+    } catch {
+      // fall through
+    }
+    throw new LarkError(400, 99992402, 'field validation failed: page_token is invalid');
+  }
+
+  /** The chat a send goes to, for the per-group bucket: chats by id, users by their DM. */
+  function chatIdOf(receiveIdType: string, receiveId: string): string {
+    if (receiveIdType === 'chat_id') return receiveId;
+    const user = findUser(receiveIdType, receiveId);
+    return user ? `oc_p2p_${user.openId}` : receiveId;
+  }
+
   return app;
+}
+
+function parseBody(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
 }

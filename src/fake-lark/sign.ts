@@ -31,3 +31,26 @@ export async function signLarkRequest(payload: unknown, opts: SignOptions): Prom
   }
   return { body, headers };
 }
+
+/**
+ * An old-format card callback as Lark sends it to the bot's 消息卡片请求网址: plain JSON (never encrypted,
+ * whatever the Encrypt Key) and X-Lark-Signature = sha1(timestamp + nonce + Verification Token + body)
+ * (https://open.feishu.cn/document/common-capabilities/message-card/add-card-interaction/message-card-security-verification).
+ */
+export async function signLegacyCardCallback(
+  payload: unknown,
+  opts: { crypto: Crypto; verificationToken: string; nowMs: number; nonce?: string; timestampHeader?: string },
+): Promise<SignedRequest> {
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const timestamp = opts.timestampHeader ?? String(Math.floor(opts.nowMs / 1000));
+  const nonce = opts.nonce ?? opts.crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-lark-request-timestamp': timestamp,
+      'x-lark-request-nonce': nonce,
+      'x-lark-signature': await opts.crypto.sha1Hex(timestamp + nonce + opts.verificationToken + body),
+    },
+  };
+}

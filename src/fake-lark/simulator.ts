@@ -3,10 +3,13 @@ import { systemClock, type Clock } from '../platform/clock';
 import type { Crypto } from '../platform/crypto';
 import { createWebCrypto } from '../platform/crypto-web';
 import type { CardActionResponse, CardJson } from '../transport/contract';
-import { findAll, validateCard } from './card-rules';
+import { byteLength } from '../transport/card-measure';
+import { KNOWN_CARD_DEBT } from './card-debt';
+import { findAll, validateCard, type CardRule, type CardViolation } from './card-rules';
 import { REAL_LIMITS, type FakeLimits } from './limits';
-import { createFakeServer, type InjectedFailure } from './server';
-import { signLarkRequest, type SignedRequest } from './sign';
+import { CARD_WINDOW_MS, createFakeServer, type InjectedFailure } from './server';
+import { DEFAULT_SHAPES, idsOf, type PayloadShapes } from './shapes';
+import { signLarkRequest, signLegacyCardCallback, type SignedRequest } from './sign';
 import { createFakeState, makeMessage, type FakeChat, type FakeMessage, type FakeUser } from './state';
 import { createWsGateway, mountWsEndpoint, WS_PATH, type WsGatewayOptions } from './ws-gateway';
 
@@ -36,6 +39,13 @@ export interface FakeLarkOptions {
   eventMode?: 'webhook' | 'ws';
   /** Long-connection gateway settings (server-pushed ClientConfig, fragment size, ack timeout); see ./ws-gateway.ts. */
   ws?: Omit<WsGatewayOptions, 'appId' | 'appSecret' | 'clock' | 'randomId'>;
+  /** Which real payload shapes to send (ids, callback format, token errors, page tokens); see shapes.ts. */
+  shapes?: Partial<PayloadShapes>;
+  /**
+   * Card rules recorded in `fake.cardDebt` instead of refused. Default KNOWN_CARD_DEBT; pass `[]` for a fake
+   * exactly as strict as Lark.
+   */
+  cardDebt?: readonly CardRule[];
 }
 
 /** Where the fake delivers events and callbacks: the app's base URL, or a fetch-like handler (e.g. `app.fetch`). */
@@ -49,6 +59,8 @@ export interface Delivery {
   status: number;
   /** Parsed JSON answer, or the raw text when it is not JSON. */
   response: unknown;
+  /** The answer's bytes as received. */
+  responseBytes: number;
   elapsedMs: number;
 }
 
@@ -56,8 +68,10 @@ export interface PressResult {
   status: number;
   response: CardActionResponse | null;
   toast?: CardActionResponse['toast'];
-  /** Lark client error code when the answer would show an error (200341 slow, 200671 non-200, 200672 bad body, 200673 bad card). */
+  /** Lark client error code when the answer would show an error (200341 slow, 200671 non-200, 200672 bad body, 200673 bad card, 200830 2.0 → 1.0). */
   clientError?: number;
+  /** With 200673: the card rules the answer's card breaks. */
+  refused?: CardViolation[];
   /** The message after the callback answer was applied. */
   message: FakeMessage;
   delivery: Delivery;
@@ -89,8 +103,17 @@ export interface MessageEventOptions {
   /** Other people @mentioned (open_ids), appended after the text. */
   mentions?: string[];
   parentId?: string;
+  /** The topic (话题) the message is posted in: Lark adds `thread_id` (https://open.feishu.cn/document/im-v1/message/thread-introduction). */
+  threadId?: string;
   /** Send a file message instead of text. */
   file?: { name: string; bytes: Uint8Array };
+  /**
+   * Any other message type with its received content (see received-content.ts for the documented shapes of
+   * post, image, media, sticker, merge_forward, interactive, system, …).
+   */
+  content?: { messageType: string; content: Record<string, unknown> };
+  /** Add an @所有人 mention (key `@_all`, empty id). */
+  mentionAll?: boolean;
 }
 
 export type FakeLark = ReturnType<typeof createFakeLark>;
@@ -113,6 +136,9 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
   const limits: FakeLimits = { ...REAL_LIMITS, ...options.limits };
   const botOpenId = `ou_bot_${appId}`;
   const state = createFakeState();
+  /** Mutable: a test may switch a shape between two deliveries. */
+  const shapes: PayloadShapes = { ...DEFAULT_SHAPES, ...options.shapes };
+  const debt = new Set(options.cardDebt ?? KNOWN_CARD_DEBT);
   const failures: InjectedFailure[] = [];
   const stats = { requests: 0, rateLimited: 0, byOp: {} as Record<string, number> };
   const deliveries: Delivery[] = [];
@@ -123,14 +149,16 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
 
   const eventMode = options.eventMode ?? 'webhook';
 
-  const app: Hono = createFakeServer({ state, appId, appSecret, botOpenId, botName, tenantKey, clock, limits, failures, stats, randomId });
+  const app: Hono = createFakeServer({ state, appId, appSecret, botOpenId, botName, tenantKey, clock, limits, failures, stats, randomId, shapes, cardDebt: options.cardDebt ?? KNOWN_CARD_DEBT });
   const gateway = createWsGateway({ appId, appSecret, clock, randomId, ...options.ws });
   mountWsEndpoint(app, gateway);
 
   function envelope(eventType: string, event: Record<string, unknown>, eventId = `ev_fake_${++state.counters.event}_${randomId().slice(0, 8)}`) {
+    // create_time is a string: ms for events, µs for card callbacks (https://open.feishu.cn/document/feishu-cards/card-callback-communication)
+    const createTime = eventType === 'card.action.trigger' ? `${now()}000` : String(now());
     return {
       schema: '2.0',
-      header: { event_id: eventId, token: verificationToken, create_time: String(now()), event_type: eventType, tenant_key: tenantKey, app_id: appId },
+      header: { event_id: eventId, token: verificationToken, create_time: createTime, event_type: eventType, tenant_key: tenantKey, app_id: appId },
       event,
     };
   }
@@ -145,7 +173,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
     if (eventMode === 'ws') {
       if (kind === 'challenge') throw new Error('fake Lark: there is no URL verification over the long connection');
       const ack = await gateway.push(kind, request.body);
-      const d: Delivery = { kind, eventId, path: WS_PATH, request, status: ack.code, response: ack.data, elapsedMs: ack.elapsedMs };
+      const d: Delivery = { kind, eventId, path: WS_PATH, request, status: ack.code, response: ack.data, responseBytes: byteLength(JSON.stringify(ack.data ?? null)), elapsedMs: ack.elapsedMs };
       deliveries.push(d);
       return d;
     }
@@ -160,7 +188,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
     } catch {
       // keep the raw text
     }
-    const d: Delivery = { kind, eventId, path, request, status: res.status, response, elapsedMs: Date.now() - started };
+    const d: Delivery = { kind, eventId, path, request, status: res.status, response, responseBytes: byteLength(text), elapsedMs: Date.now() - started };
     deliveries.push(d);
     return d;
   }
@@ -200,8 +228,14 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
     eventMode,
     /** The long-connection gateway: connections, stats, `dropConnections()`, `setClientConfig()`, its `violations`. */
     gateway,
+    /** The payload shapes sent; change a field to vary them between deliveries. */
+    shapes,
     /** Card-protocol misuse the real Lark would punish; tests can assert it stays empty. */
     violations: state.violations,
+    /** Card rules broken by accepted cards because they are known debt (card-debt.ts); the fix empties it. */
+    cardDebt: state.cardDebt,
+    /** What Lark accepts but shows wrongly, e.g. a markdown escape in plain_text. */
+    cardFlaws: state.cardFlaws,
     /** Buzz (urgent_app) records, oldest first. */
     urgent: state.urgent,
     /** A fetch that calls the fake in-process: pass it to `createLarkClient({ fetch: fake.fetch, baseUrl: 'http://fake.lark' })`. */
@@ -301,7 +335,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       const u = user(operator);
       return fake.sendEvent('im.chat.member.bot.added_v1', {
         chat_id: chatId,
-        operator_id: { open_id: u.openId, union_id: u.unionId, user_id: u.userId },
+        operator_id: idsOf(u, shapes.ids),
         external: false,
         operator_tenant_key: tenantKey,
         name: chat.name,
@@ -319,7 +353,9 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       const chat = state.chats.get(chatId);
       if (!chat) throw new Error(`fake Lark: unknown chat ${chatId}`);
       if (chat.type === 'group' && !chat.members.includes(sender.openId)) throw new Error(`fake Lark: ${sender.name} is not a member of ${chat.name}`);
-      const mentions: Array<{ key: string; id: { open_id: string; union_id: string }; name: string; tenant_key: string }> = [];
+      // Mentions as Lark lists them: positional keys, `mentioned_type`, the bot like a person (its user_id
+      // empty), @所有人 as `@_all` with an empty id (https://open.feishu.cn/document/server-docs/im-v1/message/events/receive).
+      const mentions: Array<{ key: string; id: Record<string, string | null>; name: string; tenant_key: string; mentioned_type: string }> = [];
       let content: string;
       let messageType: string;
       let parent: FakeMessage | undefined;
@@ -333,18 +369,25 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
         const fileKey = `file_v3_fake_${++state.counters.file}_${randomId().slice(0, 8)}`;
         state.files.set(fileKey, { fileKey, fileName: m.file.name, fileType: 'stream', bytes: m.file.bytes, messageId });
         content = JSON.stringify({ file_key: fileKey, file_name: m.file.name });
+      } else if (m.content) {
+        messageType = m.content.messageType;
+        content = JSON.stringify(m.content.content);
       } else {
         messageType = 'text';
         const parts: string[] = [];
-        if (m.mentionBot) {
-          mentions.push({ key: `@_user_${mentions.length + 1}`, id: { open_id: botOpenId, union_id: `on_${botOpenId}` }, name: botName, tenant_key: tenantKey });
+        const mention = (id: Record<string, string | null>, name: string, type: string) => {
+          mentions.push({ key: `@_user_${mentions.length + 1}`, id, name, tenant_key: tenantKey, mentioned_type: type });
           parts.push(mentions[mentions.length - 1]!.key);
-        }
+        };
+        if (m.mentionBot) mention({ open_id: botOpenId, union_id: `on_${botOpenId}`, user_id: '' }, botName, 'bot');
         if (m.text) parts.push(m.text);
         for (const id of m.mentions ?? []) {
           const u = user(id);
-          mentions.push({ key: `@_user_${mentions.length + 1}`, id: { open_id: u.openId, union_id: u.unionId }, name: u.name, tenant_key: tenantKey });
-          parts.push(mentions[mentions.length - 1]!.key);
+          mention(idsOf(u, shapes.ids), u.name, 'user');
+        }
+        if (m.mentionAll) {
+          mentions.push({ key: '@_all', id: { open_id: '', union_id: '', user_id: '' }, name: '所有人', tenant_key: tenantKey, mentioned_type: 'user' });
+          parts.push('@_all');
         }
         content = JSON.stringify({ text: parts.join(' ') });
       }
@@ -357,6 +400,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
         content,
         parentId: parent?.messageId,
         rootId: parent ? (parent.rootId ?? parent.messageId) : undefined,
+        threadId: m.threadId ?? parent?.threadId,
         createTime: now(),
       });
       state.messages.set(messageId, message);
@@ -364,20 +408,21 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
 
       const mentionsBot = mentions.some((x) => x.id.open_id === botOpenId);
       if (chat.type === 'group' && !mentionsBot && !options.receiveAllGroupMessages) return { message, delivered: false };
+      const senderIds = idsOf(sender, shapes.ids);
       const delivery = await fake.sendEvent('im.message.receive_v1', {
-        sender: { sender_id: { open_id: sender.openId, union_id: sender.unionId, user_id: sender.userId }, sender_type: 'user', tenant_key: tenantKey },
+        sender: { sender_id: senderIds, sender_type: 'user', ...(shapes.ids === 'minimal' ? {} : { tenant_key: tenantKey }) },
         message: {
           message_id: messageId,
-          root_id: message.rootId ?? '',
-          parent_id: message.parentId ?? '',
+          // only replies carry root_id / parent_id, only topic messages thread_id
+          ...(message.rootId ? { root_id: message.rootId, parent_id: message.parentId } : {}),
+          ...(message.threadId ? { thread_id: message.threadId } : {}),
           create_time: String(message.createTime),
           update_time: String(message.createTime),
           chat_id: chatId,
           chat_type: chat.type,
           message_type: messageType,
           content,
-          mentions: mentions.length > 0 ? mentions : undefined,
-          user_agent: 'fake-lark-client',
+          ...(mentions.length > 0 ? { mentions } : {}),
         },
       });
       return { message, delivered: true, delivery };
@@ -410,7 +455,7 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       if (button.disabled === true) throw new Error('fake Lark: the button is disabled; the Lark client would not send anything');
       const form = forms.find((f) => findAll(f, (n) => n === button).length > 0);
 
-      const action: Record<string, unknown> = { tag: 'button', value: callbackValue(button) ?? {} };
+      const action: Record<string, unknown> = { tag: 'button', value: callbackValue(button) ?? {}, timezone: 'Asia/Shanghai' };
       if (typeof button.name === 'string') action.name = button.name;
       if (form && (button.form_action_type === 'submit' || button.action_type === 'form_submit')) {
         action.form_value = collectForm(form, opts.formValue ?? {});
@@ -420,37 +465,60 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       return fake.sendCardAction(message.messageId, operator.openId, action);
     },
 
-    /** Low-level: sends a `card.action.trigger` with any `action` object for a card message. */
+    /**
+     * Low-level: sends a card callback with any `action` object for a card message, in the format
+     * `fake.shapes.cardCallback` names. A 2.0 card older than 14 days sends nothing: "卡片可交互和可更新时间统一为
+     * 14 天" (https://open.feishu.cn/document/feishu-cards/card-json-v2-breaking-changes-release-notes).
+     */
     async sendCardAction(messageId: string, operatorOpenId: string, action: Record<string, unknown>): Promise<PressResult> {
       const message = state.messages.get(messageId);
       if (!message) throw new Error(`fake Lark: unknown message ${messageId}`);
+      if (message.card?.schema === '2.0' && message.createTime < now() - CARD_WINDOW_MS) {
+        throw new Error('fake Lark: this card JSON 2.0 message was sent more than 14 days ago; the Lark client no longer sends its callbacks');
+      }
       const operator = user(operatorOpenId);
       const token = `c-${randomId()}`;
       const t = { token, messageId, uses: 0, expiresAt: now() + 30 * 60_000, inFlight: true };
       state.cardTokens.set(token, t);
-      const env = envelope('card.action.trigger', {
-        operator: { tenant_key: tenantKey, user_id: operator.userId, open_id: operator.openId, union_id: operator.unionId },
-        token,
-        action,
-        host: 'im_message',
-        context: { open_message_id: messageId, open_chat_id: message.chatId },
-      });
-      const delivery = await post('card', paths.card, env, env.header.event_id);
+      let delivery: Delivery;
+      if (shapes.cardCallback === 'legacy') {
+        // 消息卡片回传交互（旧）: top-level ids, no schema, plain JSON with a sha1 signature even with an Encrypt Key
+        const ids = idsOf(operator, shapes.ids);
+        const payload = { open_id: ids.open_id, user_id: ids.user_id, open_message_id: messageId, open_chat_id: message.chatId, tenant_key: tenantKey, token, action };
+        const request = await signLegacyCardCallback(payload, { crypto, verificationToken, nowMs: now() });
+        delivery = await deliver('card', paths.card, request, `legacy_${token}`);
+      } else {
+        const env = envelope('card.action.trigger', {
+          operator: { tenant_key: tenantKey, ...idsOf(operator, shapes.ids) },
+          token,
+          action,
+          host: 'im_message',
+          context: { open_message_id: messageId, open_chat_id: message.chatId },
+        });
+        delivery = await post('card', paths.card, env, env.header.event_id);
+      }
       t.inFlight = false;
-      return applyCardAnswer(message, delivery);
+      return applyCardAnswer(message, delivery, shapes.cardCallback);
     },
 
     /** Re-sends a card callback byte for byte (a replay or a double-click delivered twice). */
     async replayCardAction(d: Delivery): Promise<PressResult> {
-      const env = JSON.parse(eventMode !== 'ws' && encrypt && encryptKey ? await crypto.decrypt(encryptKey, (JSON.parse(d.request.body) as { encrypt: string }).encrypt) : d.request.body) as {
-        event: { context: { open_message_id: string } };
+      const plain = JSON.parse(d.request.body) as { encrypt?: string };
+      const body = JSON.parse(plain.encrypt && encryptKey ? await crypto.decrypt(encryptKey, plain.encrypt) : d.request.body) as {
+        event?: { context: { open_message_id: string } };
+        open_message_id?: string;
       };
-      const message = state.messages.get(env.event.context.open_message_id)!;
-      return applyCardAnswer(message, await deliver('card', d.path, d.request, d.eventId));
+      const message = state.messages.get(body.event?.context.open_message_id ?? body.open_message_id ?? '')!;
+      return applyCardAnswer(message, await deliver('card', d.path, d.request, d.eventId), body.event ? 'v2' : 'legacy');
     },
   };
 
-  function applyCardAnswer(message: FakeMessage, delivery: Delivery): PressResult {
+  /**
+   * What the Lark client does with the callback's answer (https://open.feishu.cn/document/feishu-cards/card-callback-communication):
+   * 200341 past 3 s, 200671 non-200, 200672 a body that is not a JSON object, 200673 a card Lark refuses,
+   * 200830 a 2.0 card answered with a 1.0 one (which is what an old-format answer's card is).
+   */
+  function applyCardAnswer(message: FakeMessage, delivery: Delivery, format: PayloadShapes['cardCallback']): PressResult {
     const result: PressResult = { status: delivery.status, response: null, message, delivery };
     if (delivery.elapsedMs > 3000) result.clientError = 200341;
     if (delivery.status !== 200) {
@@ -462,16 +530,29 @@ export function createFakeLark(options: FakeLarkOptions = {}) {
       result.clientError ??= 200672;
       return result;
     }
-    const answer = body as CardActionResponse;
+    const answer = body as CardActionResponse & Record<string, unknown>;
     result.response = answer;
     result.toast = answer.toast;
     if (result.clientError) return result;
+    const before = message.card as { schema?: string } | undefined;
+    if (format === 'legacy') {
+      // the old format's answer is a 1.0 card at the top level: never allowed over a 2.0 card
+      if (['card', 'header', 'elements', 'config', 'i18n_elements'].some((k) => k in answer) && before?.schema === '2.0') result.clientError = 200830;
+      return result;
+    }
     if (answer.card) {
       if (answer.card.type !== 'raw') return result; // templates: not rendered by the fake
       const card = answer.card.data;
-      const before = message.card as { schema?: string } | undefined;
-      if (validateCard(card).length > 0 || (before?.schema === '2.0' && card?.schema !== '2.0')) {
-        result.clientError = before?.schema === '2.0' && card?.schema !== '2.0' ? 200830 : 200673;
+      if (before?.schema === '2.0' && card?.schema !== '2.0') {
+        result.clientError = 200830;
+        return result;
+      }
+      const found = validateCard(card, { bodyBytes: delivery.responseBytes, knowsUser: (id) => state.users.has(id) });
+      const refused = found.filter((v) => v.rejects && !debt.has(v.rule));
+      for (const v of found) if (!refused.includes(v)) (v.rejects ? state.cardDebt : state.cardFlaws).push({ ...v, op: 'card.answer', messageId: message.messageId });
+      if (refused.length > 0) {
+        result.clientError = 200673;
+        result.refused = refused;
         return result;
       }
       message.history.push(message.content);

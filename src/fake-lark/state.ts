@@ -1,3 +1,5 @@
+import type { CardViolation } from './card-rules';
+
 /** Everything the fake Lark remembers: users, chats, messages, files, tokens, buzzes. In memory only. */
 
 export interface FakeUser {
@@ -33,6 +35,8 @@ export interface FakeMessage {
   uuid?: string;
   parentId?: string;
   rootId?: string;
+  /** Messages in a topic (话题) carry its `omt_…` id. */
+  threadId?: string;
   createTime: number;
   /** Every later version of the content (patches, delayed updates, callback answers), oldest first. */
   history: string[];
@@ -65,6 +69,12 @@ export interface CardToken {
   inFlight: boolean;
 }
 
+export interface CardRecord extends CardViolation {
+  /** The API call that carried the card (`im.message.create`, `im.message.patch`, `card.answer`, …). */
+  op: string;
+  messageId?: string;
+}
+
 export function createFakeState() {
   return {
     users: new Map<string, FakeUser>(),
@@ -80,6 +90,10 @@ export function createFakeState() {
     uuids: new Map<string, { messageId: string; at: number }>(),
     /** Protocol misuse the real Lark would punish (e.g. delayed update before the callback answered). */
     violations: [] as string[],
+    /** Card rules broken by cards the fake accepted because they are known debt (card-debt.ts). */
+    cardDebt: [] as CardRecord[],
+    /** What Lark accepts but shows wrongly (plain_text with markdown escapes). */
+    cardFlaws: [] as CardRecord[],
     counters: { message: 0, file: 0, event: 0, token: 0, chat: 0, user: 0 },
   };
 }

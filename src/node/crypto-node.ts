@@ -21,6 +21,9 @@ export function createNodeCrypto(): Crypto {
     async sha256Hex(text) {
       return createHash('sha256').update(text, 'utf8').digest('hex');
     },
+    async sha1Hex(text) {
+      return createHash('sha1').update(text, 'utf8').digest('hex');
+    },
     async decrypt(encryptKey, base64) {
       const buf = Buffer.from(base64, 'base64');
       if (buf.length < 32 || buf.length % 16 !== 0) throw new Error('ciphertext has a wrong length');

@@ -22,6 +22,9 @@ export function createWebCrypto(subtle: SubtleCrypto = crypto.subtle): Crypto {
     async sha256Hex(text) {
       return bytesToHex(new Uint8Array(await subtle.digest('SHA-256', encoder.encode(text))));
     },
+    async sha1Hex(text) {
+      return bytesToHex(new Uint8Array(await subtle.digest('SHA-1', encoder.encode(text))));
+    },
     async decrypt(encryptKey, base64) {
       const buf = base64ToBytes(base64);
       if (buf.length < 32 || buf.length % 16 !== 0) throw new Error('ciphertext has a wrong length');

@@ -7,6 +7,12 @@ export interface Crypto {
   /** Lowercase hex SHA-256 of the UTF-8 bytes of `text`. */
   sha256Hex(text: string): Promise<string>;
   /**
+   * Lowercase hex SHA-1 of the UTF-8 bytes of `text`: only for verifying Lark's old card callbacks, which are
+   * signed sha1(timestamp + nonce + Verification Token + body)
+   * (https://open.feishu.cn/document/common-capabilities/message-card/add-card-interaction/message-card-security-verification).
+   */
+  sha1Hex(text: string): Promise<string>;
+  /**
    * Lark's payload encryption: key = SHA-256(encryptKey), AES-256-CBC, PKCS#7, base64(iv ‖ ciphertext).
    * Throws on a bad key or malformed input.
    */

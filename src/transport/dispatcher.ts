@@ -6,6 +6,7 @@ import {
   type EventPayload,
   type SubscribableEventType,
 } from './event-types';
+import { createDropCounter, type DropCounter } from './inbound/drops';
 import type { InboundEnvelope } from './inbound/envelope';
 import { parseBotMembership, parseMessageEvent } from './inbound/parse-message';
 
@@ -25,6 +26,11 @@ export interface Dispatcher<A extends string = string> {
   dispatchEvent(envelope: InboundEnvelope): Promise<DispatchOutcome>;
   /** Null when no handler is registered for the action (the caller answers with a toast). */
   actionHandler(action: CardAction): ActionHandler | null;
+  /**
+   * Every request or event that reached no handler, by reason and event type. It lives here because every
+   * inbound path (webhook, long connection, the queue's sweep) shares the dispatcher.
+   */
+  readonly drops: DropCounter;
 }
 
 /**
@@ -36,9 +42,11 @@ export function createDispatcher<A extends string>(actionNames: readonly A[]): D
   if (known.size !== actionNames.length) throw new Error('createDispatcher: duplicate action names');
   const events = new Map<string, Array<EventHandler<any>>>();
   const actions = new Map<string, ActionHandler>();
+  const drops = createDropCounter();
 
   return {
     actionNames,
+    drops,
     onEvent(type, handler) {
       if (!isEventType(type)) {
         throw new Error(`Unknown Lark event type "${type}". Known types: ${EVENT_TYPES.join(', ')}`);
@@ -62,7 +70,10 @@ export function createDispatcher<A extends string>(actionNames: readonly A[]): D
     },
     async dispatchEvent(envelope) {
       const handlers = events.get(envelope.eventType);
-      if (!handlers || handlers.length === 0) return 'unhandled';
+      if (!handlers || handlers.length === 0) {
+        drops.count('no-handler', envelope.eventType);
+        return 'unhandled';
+      }
       const meta: EventMeta = {
         eventId: envelope.eventId,
         eventType: envelope.eventType,
@@ -71,7 +82,10 @@ export function createDispatcher<A extends string>(actionNames: readonly A[]): D
         createTime: envelope.createTime,
       };
       const payload = flatten(envelope);
-      if (payload === null) return 'malformed';
+      if (payload === null) {
+        drops.count('malformed', envelope.eventType);
+        return 'malformed';
+      }
       for (const handler of handlers) await handler(payload, meta);
       return 'handled';
     },

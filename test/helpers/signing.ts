@@ -1,5 +1,5 @@
 import { createNodeCrypto } from '../../src/node/crypto-node';
-import { signLarkRequest, type SignedRequest } from '../../src/fake-lark/sign';
+import { signLarkRequest, signLegacyCardCallback, type SignedRequest } from '../../src/fake-lark/sign';
 
 export const testCrypto = createNodeCrypto();
 
@@ -14,6 +14,17 @@ export function signed(
     crypto: testCrypto,
     encryptKey: opts.encryptKey ?? TEST_KEYS.encryptKey,
     encrypt: opts.encrypt ?? true,
+    nowMs: opts.nowMs ?? Date.now(),
+    nonce: opts.nonce,
+    timestampHeader: opts.timestampHeader,
+  });
+}
+
+/** Signs an old-format card callback as Lark does: plain JSON, sha1 with the Verification Token. */
+export function signedLegacy(payload: unknown, opts: { verificationToken?: string; nowMs?: number; nonce?: string; timestampHeader?: string } = {}): Promise<SignedRequest> {
+  return signLegacyCardCallback(payload, {
+    crypto: testCrypto,
+    verificationToken: opts.verificationToken ?? TEST_KEYS.verificationToken,
     nowMs: opts.nowMs ?? Date.now(),
     nonce: opts.nonce,
     timestampHeader: opts.timestampHeader,

@@ -53,6 +53,11 @@ describe.each([
     ).toBe('9855d8d63ddc371f651c338a01996406de678cdfaa51dc17828f43e79bbcec68');
   });
 
+  it('computes SHA-1 for the old card-callback signature (vectors from sha1sum)', async () => {
+    expect(await crypto.sha1Hex('abc')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
+    expect(await crypto.sha1Hex('1700000000nonce-123tok{"open_id":"ou_1"}')).toBe('3bb7bd8505ec4503bc16785965ee3e785f8ef2e9');
+  });
+
   it('compares strings exactly', () => {
     expect(crypto.timingSafeEqual('abc', 'abc')).toBe(true);
     expect(crypto.timingSafeEqual('abc', 'abd')).toBe(false);

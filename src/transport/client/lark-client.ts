@@ -59,9 +59,15 @@ export interface LarkClientOptions {
 
 /** Extra operations beyond the contract, used by the transport itself and by tests. */
 export interface FullLarkClient extends LarkClient {
-  replyMessage(messageId: string, message: OutgoingMessage, opts?: { uuid?: string }): Promise<SentMessage>;
+  replyMessage(messageId: string, message: OutgoingMessage, opts?: { uuid?: string; chatId?: string }): Promise<SentMessage>;
   /** The tenant token (fetched or cached). */
   tenantToken(): Promise<string>;
+  /**
+   * The bot's own identity, `GET /open-apis/bot/v3/info`: its open_id is how a group message's mention of the
+   * bot is recognised (mention keys are positional). The data is under `bot`, not `data`
+   * (https://open.feishu.cn/document/client-docs/bot-v3/obtain-bot-info).
+   */
+  botInfo(): Promise<{ openId: string; appName: string }>;
 }
 
 const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
@@ -105,9 +111,11 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
       path: '/open-apis/auth/v3/tenant_access_token/internal',
       json: { app_id: options.appId, app_secret: options.appSecret },
     }, false);
-    const b = body as { tenant_access_token?: string; expire?: number };
-    if (!b.tenant_access_token) throw new LarkApiError(-1, 200, 'no tenant_access_token in answer', 'auth.tenant_access_token');
-    return { token: b.tenant_access_token, expireSeconds: b.expire ?? 7200 };
+    // Failures come back as HTTP 200 with a non-zero code (`request` refuses those); an answer without a token
+    // is refused too, so no call ever goes out with an undefined token.
+    const b = body as { tenant_access_token?: unknown; expire?: unknown };
+    const token = required(b.tenant_access_token, 'tenant_access_token', 'auth.tenant_access_token');
+    return { token, expireSeconds: typeof b.expire === 'number' && b.expire > 0 ? b.expire : 7200 };
   }, now);
 
   function backoff(attempt: number): number {
@@ -194,10 +202,13 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
     const logId = res.headers.get('x-tt-logid') ?? undefined;
     if (call.binary && res.ok) return { kind: 'done', value: await readCapped(res, limits.maxDownloadBytes) };
     const text = await res.text();
-    const parsed = parseJson(text) as { code?: number; msg?: string; data?: unknown } | null;
-    const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? 0 : res.status;
-    if (res.ok && code === 0 && parsed !== null) return { kind: 'done', value: parsed };
-    const error = new LarkApiError(code === 0 ? res.status : code, res.status, parsed?.msg ?? text.slice(0, 200), call.op, logId);
+    const parsed = parseJson(text) as { code?: unknown; msg?: unknown; data?: unknown } | null;
+    // An error is any non-2xx, any body with a non-zero `code` (Lark answers some failures, the token
+    // endpoint's among them, with HTTP 200), and any 2xx body that is not a JSON object with `code: 0`
+    // (a plain-text 404 from a proxy, an HTML error page): none of them yields ids or tokens to later calls.
+    const code = typeof parsed?.code === 'number' ? parsed.code : res.ok ? -1 : res.status;
+    if (res.ok && code === 0) return { kind: 'done', value: parsed };
+    const error = new LarkApiError(code === 0 ? res.status : code, res.status, (typeof parsed?.msg === 'string' ? parsed.msg : '') || text.slice(0, 200), call.op, logId);
     if (res.status === 429 || RATE_LIMIT_CODES.has(code)) {
       const reset = Number(res.headers.get('x-ogw-ratelimit-reset'));
       return { kind: 'rate-limited', resetMs: Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000, error };
@@ -216,6 +227,18 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
     return JSON.stringify(message.content);
   }
 
+  /** Chats of messages this client sent (bounded), so replies to them share their chat's rate bucket. */
+  const chatOfMessage = new Map<string, string>();
+  function sent(d: { message_id?: unknown; chat_id?: unknown }, op: string): SentMessage {
+    const messageId = required(d.message_id, 'message_id', op);
+    const chatId = typeof d.chat_id === 'string' && d.chat_id !== '' ? d.chat_id : undefined;
+    if (chatId) {
+      chatOfMessage.set(messageId, chatId);
+      if (chatOfMessage.size > 10_000) chatOfMessage.delete(chatOfMessage.keys().next().value!);
+    }
+    return { messageId, chatId };
+  }
+
   const client: FullLarkClient = {
     tenantToken: () => tokens.get(),
 
@@ -228,18 +251,27 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
         json: { receive_id: receiveId, msg_type: message.msgType, content: content(message), uuid: opts?.uuid ?? uuid() },
         buckets: [{ key: `receiver:${receiveId}`, limits: perSecond(limits.perReceiverPerSecond) }],
       });
-      return { messageId: d.message_id, chatId: d.chat_id };
+      return sent(d, 'im.message.create');
     },
 
     async replyMessage(messageId, message, opts) {
+      // Lark's 5 QPS is per group and counts replies and sends alike (message/reply, message/create), so a
+      // reply waits in its chat's bucket, the one sends to that chat use. Without the caller's chat id the
+      // chat of a message this client sent is known; only a reply to an unknown message falls back to its own.
+      const chatId = opts?.chatId ?? chatOfMessage.get(messageId);
       const d = await data<{ message_id: string; chat_id?: string }>({
         op: 'im.message.reply',
         method: 'POST',
         path: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`,
         json: { msg_type: message.msgType, content: content(message), uuid: opts?.uuid ?? uuid() },
-        buckets: [{ key: `reply:${messageId}`, limits: perSecond(limits.perReceiverPerSecond) }],
+        buckets: [{ key: chatId ? `receiver:${chatId}` : `reply:${messageId}`, limits: perSecond(limits.perReceiverPerSecond) }],
       });
-      return { messageId: d.message_id, chatId: d.chat_id };
+      return sent(d, 'im.message.reply');
+    },
+
+    async botInfo() {
+      const body = (await request({ op: 'bot.info', method: 'GET', path: '/open-apis/bot/v3/info' })) as { bot?: { open_id?: unknown; app_name?: unknown } };
+      return { openId: required(body.bot?.open_id, 'bot.open_id', 'bot.info'), appName: typeof body.bot?.app_name === 'string' ? body.bot.app_name : '' };
     },
 
     async patchCard(messageId, card) {
@@ -281,7 +313,7 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
           return form;
         },
       });
-      return { fileKey: d.file_key };
+      return { fileKey: required(d.file_key, 'file_key', 'im.file.create') };
     },
 
     async getMessage(messageId) {
@@ -307,6 +339,7 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
 
     async listChatMembers(chatId) {
       const members: ChatMember[] = [];
+      const seen = new Set<string>();
       let pageToken: string | undefined;
       do {
         const d = await data<{ items?: Array<{ member_id: string; name?: string }>; has_more?: boolean; page_token?: string }>({
@@ -316,7 +349,12 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
           query: { member_id_type: 'open_id', page_size: '100', page_token: pageToken },
         });
         for (const item of d.items ?? []) members.push({ openId: item.member_id, name: item.name ?? '' });
-        pageToken = d.has_more && d.page_token ? d.page_token : undefined;
+        // `page_token` is opaque and passed back verbatim; Lark returns it only while `has_more`
+        // (https://open.feishu.cn/document/server-docs/group/chat-member/get). A token seen before would loop.
+        const next = d.has_more && typeof d.page_token === 'string' && d.page_token ? d.page_token : undefined;
+        if (next !== undefined && seen.has(next)) throw new LarkApiError(-1, 200, 'page_token repeats', 'im.chat.members.get');
+        if (next !== undefined) seen.add(next);
+        pageToken = next;
       } while (pageToken);
       return members;
     },
@@ -344,10 +382,12 @@ export function createLarkClient(options: LarkClientOptions): FullLarkClient {
   return client;
 }
 
-function parseJson(text: string): unknown {
+/** The body as a JSON object, or null (empty, not JSON, or JSON that is not an object). */
+function parseJson(text: string): Record<string, unknown> | null {
   if (!text) return null;
   try {
-    return JSON.parse(text);
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
   }
@@ -378,4 +418,10 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> 
     if (at === out.byteLength) break;
   }
   return out;
+}
+
+/** An id or token a later call will use: refused unless Lark really sent a non-empty string. */
+function required(value: unknown, field: string, op: string): string {
+  if (typeof value === 'string' && value !== '') return value;
+  throw new LarkApiError(-1, 200, `answer has no ${field}`, op);
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock';
 import type { Crypto } from '../../platform/crypto';
 import type { CardActionsRepository } from '../../storage/repositories/transport/card-actions';
 import type { CardAction, CardActionResponse, CardJson, LarkClient } from '../contract';
+import { cardAnswerProblem } from '../card-measure';
 import type { ActionHandler, Dispatcher } from '../dispatcher';
 import { errorFields, type Logger } from '../../platform/log';
 
@@ -39,6 +40,11 @@ export const TOASTS = {
     content: '已收到，正在处理，完成后卡片会自动更新。',
     i18n: { zh_cn: '已收到，正在处理，完成后卡片会自动更新。', en_us: 'Received. The card will update when processing finishes.' },
   },
+  cardRefused: {
+    type: 'warning',
+    content: '操作已完成，但新卡片内容超出飞书的限制，无法显示。请在群里发送「帮助」获取新卡片。',
+    i18n: { zh_cn: '操作已完成，但新卡片内容超出飞书的限制，无法显示。请在群里发送「帮助」获取新卡片。', en_us: 'Done, but the new card exceeds Lark limits and cannot be shown. Send "help" for a new card.' },
+  },
   failed: {
     type: 'error',
     content: '操作没有完成（服务器出错），你的输入没有保存，请稍后再点一次。',
@@ -74,24 +80,51 @@ export async function answerCardAction(action: CardAction, deps: CardCallbackDep
   const actionName = typeof action.value.action === 'string' ? action.value.action : '';
   if (!handler) {
     log.warn('card action without a handler', { eventId: action.eventId, action: actionName });
+    deps.dispatcher.drops.count('card-no-handler', actionName);
     return answer({ toast: TOASTS.unknownAction });
   }
 
   // The budget covers the whole decision (dedupe write and read, handler, result write), so a slow
   // database is answered in time too, not only a slow handler.
-  const work = decide(action, handler, actionName, deps);
+  const work = decide(action, handler, actionName, deps).then((d) => answerable(d, action, actionName, deps));
   const first = await withinBudget(work, deps.budgetMs);
-  if (first !== TIMED_OUT) return first.answer;
+  if (first !== TIMED_OUT) {
+    if (!action.legacy || !first.card) return first.answer;
+    // The old callback format answers with a 1.0 card at the top level, and Lark refuses to turn a 2.0 card
+    // into a 1.0 one (client error 200830): the toast goes now, the 2.0 card by delayed update, which takes
+    // the `c-…` token the old format carries too
+    // (https://open.feishu.cn/document/deprecated-guide/message-card/configuring-card-callbacks/card-callback-structure).
+    updateAfterAnswer(action, deps, async () => first.card);
+    return answer(first.answer.response.toast ? { toast: first.answer.response.toast } : {});
+  }
 
   log.warn('card action past its budget; answering now, finishing by delayed update', { eventId: action.eventId, action: actionName, budgetMs: deps.budgetMs });
+  updateAfterAnswer(action, deps, async () => (await work).card);
+  return answer({ toast: TOASTS.deferred });
+}
+
+/** Applies the card by delayed update once the callback's answer is surely out. */
+function updateAfterAnswer(action: CardAction, deps: CardCallbackDeps, card: () => Promise<CardJson | undefined>) {
   deps.later(async () => {
-    const { card } = await work;
-    if (!card || !action.token) return;
+    const data = await card();
+    if (!data || !action.token) return;
     // Lark rejects or reverts a delayed update sent before the callback's answer arrived (https://open.feishu.cn/document/server-docs/im-v1/message-card/delay-update-message-card).
     await new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS));
-    await deps.lark.delayedUpdateCard(action.token, card);
+    await deps.lark.delayedUpdateCard(action.token, data);
   });
-  return answer({ toast: TOASTS.deferred });
+}
+
+/**
+ * A card Lark would refuse in the answer makes the client show an error and loses the click's result on
+ * screen (200673), so such a card is replaced by a toast that says what to do, logged and counted.
+ */
+function answerable(decision: Decision, action: CardAction, actionName: string, deps: CardCallbackDeps): Decision {
+  if (!decision.card) return decision;
+  const problem = cardAnswerProblem(decision.answer.json, decision.card);
+  if (!problem) return decision;
+  deps.log.error('card action answer is a card Lark would refuse; answered with a toast', { eventId: action.eventId, action: actionName, problem });
+  deps.dispatcher.drops.count('card-answer-refused', actionName);
+  return { answer: answer({ toast: TOASTS.cardRefused }) };
 }
 
 /** The answer for Lark, and the card to apply by delayed update if the answer has to go out first. */

@@ -35,6 +35,8 @@ export interface InboundEnvelope {
   appId?: string;
   createTime?: string;
   event: Record<string, unknown>;
+  /** An old-format card callback, rewritten into the v2 event shape (legacy-card.ts). */
+  legacy?: boolean;
 }
 
 export function parseEnvelope(body: unknown): InboundEnvelope | null {

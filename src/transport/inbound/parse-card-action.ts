@@ -2,24 +2,28 @@ import { z } from 'zod';
 import type { CardAction } from '../contract';
 import type { InboundEnvelope } from './envelope';
 
+/** Lark may send an absent field as null; the contract has only absent. */
+const opt = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? undefined);
+
 const cardEventSchema = z.object({
   operator: z.object({
     open_id: z.string().min(1),
-    user_id: z.string().optional(),
-    union_id: z.string().optional(),
-    tenant_key: z.string().optional(),
+    // `user_id` is null without the user-id scope (https://open.feishu.cn/document/feishu-cards/card-callback-communication)
+    user_id: z.string().nullish().transform((v) => v || undefined),
+    union_id: z.string().nullish().transform((v) => v || undefined),
+    tenant_key: z.string().nullish().transform((v) => v || undefined),
   }),
-  token: z.string().default(''),
+  token: z.string().nullish().transform((v) => v ?? ''),
   action: z.object({
     value: z.unknown().optional(),
-    tag: z.string().default(''),
-    name: z.string().optional(),
-    form_value: z.record(z.string(), z.unknown()).optional(),
-    input_value: z.string().optional(),
-    option: z.string().optional(),
-    timezone: z.string().optional(),
+    tag: z.string().nullish().transform((v) => v ?? ''),
+    name: opt(z.string()),
+    form_value: opt(z.record(z.string(), z.unknown())),
+    input_value: opt(z.string()),
+    option: opt(z.string()),
+    timezone: opt(z.string()),
   }),
-  context: z.object({ open_message_id: z.string().min(1), open_chat_id: z.string().optional() }),
+  context: z.object({ open_message_id: z.string().min(1), open_chat_id: opt(z.string()) }),
 });
 
 /** `card.action.trigger` (v2 envelope, https://open.feishu.cn/document/feishu-cards/card-callback-communication) to the contract's `CardAction`; null if the shape is unknown. */
@@ -43,5 +47,6 @@ export function parseCardAction(envelope: InboundEnvelope): CardAction | null {
     inputValue: e.action.input_value,
     option: e.action.option,
     timezone: e.action.timezone,
+    ...(envelope.legacy ? { legacy: true } : {}),
   };
 }

@@ -28,7 +28,8 @@ export function createEventProcessor(deps: EventProcessorDeps) {
     try {
       envelope = JSON.parse(row.payload) as InboundEnvelope;
     } catch {
-      log.error('stored event payload is not JSON; dropped', { eventId });
+      log.error('stored event payload is not JSON; dropped', { eventId, eventType: row.eventType });
+      dispatcher.drops.count('stored-unreadable', row.eventType);
       await inbox.finish(eventId, 'ignored', clock.now());
       return;
     }

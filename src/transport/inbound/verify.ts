@@ -1,5 +1,6 @@
 import type { Crypto } from '../../platform/crypto';
 import { parseEnvelope, type InboundEnvelope } from './envelope';
+import { isLegacyCardCallback, legacyCardEnvelope } from './legacy-card';
 
 export interface VerifySettings {
   verificationToken?: string;
@@ -34,11 +35,20 @@ export type VerifyResult = ({ ok: true } & Verified) | { ok: false; status: 400 
 
 const reject = (status: 400 | 401, reason: Rejection): VerifyResult => ({ ok: false, status, reason });
 
+/** A SHA-1 hex digest: how the old card callback's signature looks (SHA-256 ones have 64 digits). */
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
 /**
  * Verifies one webhook request on its raw bytes (https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case). A signed request has its signature
  * checked over the exact bytes received before anything parses or decrypts them; only the url_verification
  * challenge comes unsigned (Lark leaves it out of the signature scheme), and it is answered on its token
  * alone. Then freshness and the Verification Token. All comparisons are constant-time.
+ *
+ * Two signatures exist. Events and v2 card callbacks: sha256(timestamp + nonce + Encrypt Key + body). The old
+ * card callback: sha1(timestamp + nonce + Verification Token + body), plain JSON even when an Encrypt Key is
+ * set (https://open.feishu.cn/document/common-capabilities/message-card/add-card-interaction/message-card-security-verification;
+ * the official SDK checks it the same way, larksuite/node-sdk dispatcher/request-handle.ts
+ * `checkIsCardEventValidated`). Its body carries no Verification Token, so the signature is what authenticates it.
  */
 export async function verifyRequest(
   raw: string,
@@ -48,7 +58,14 @@ export async function verifyRequest(
   now: Date,
 ): Promise<VerifyResult> {
   let signed = false;
-  if (settings.encryptKey && (headers.signature !== undefined || headers.timestamp !== undefined)) {
+  let legacySigned = false;
+  if (settings.verificationToken && headers.signature !== undefined && SHA1_HEX.test(headers.signature)) {
+    const { timestamp, nonce, signature } = headers;
+    if (!timestamp || nonce === undefined) return reject(401, 'missing-signature');
+    const expected = await crypto.sha1Hex(timestamp + nonce + settings.verificationToken + raw);
+    if (!crypto.timingSafeEqual(expected, signature.toLowerCase())) return reject(401, 'bad-signature');
+    signed = legacySigned = true;
+  } else if (settings.encryptKey && (headers.signature !== undefined || headers.timestamp !== undefined)) {
     const { timestamp, nonce, signature } = headers;
     if (!timestamp || nonce === undefined || !signature) return reject(401, 'missing-signature');
     const expected = await crypto.sha256Hex(timestamp + nonce + settings.encryptKey + raw);
@@ -92,6 +109,12 @@ export async function verifyRequest(
     if (Math.abs(now.getTime() - sentAt) > settings.maxClockSkewSeconds * 1000) return reject(401, 'stale-timestamp');
   }
 
+  if (isLegacyCardCallback(body)) {
+    // Without a Verification Token configured (explicit local development only) nothing can be checked.
+    if (settings.verificationToken && !legacySigned) return reject(401, 'missing-signature');
+    // No event id in this format: the digest of the exact bytes names the delivery in logs and the dedupe row.
+    return { ok: true, kind: 'event', envelope: legacyCardEnvelope(body, `legacy_${(await crypto.sha256Hex(raw)).slice(0, 32)}`) };
+  }
   const envelope = parseEnvelope(body);
   if (!envelope) return reject(400, 'unknown-envelope');
   if (!tokenMatches(envelope.token, settings.verificationToken, crypto)) return reject(401, 'bad-token');

@@ -36,7 +36,9 @@ export async function handleWebhook(
 ): Promise<WebhookAnswer> {
   const verified = await verifyRequest(raw, headers, deps.settings, deps.crypto, deps.clock.now());
   if (!verified.ok) {
+    // Nothing in a refused request can be trusted, its type included: counted by the reason.
     deps.log.warn('webhook request refused', { reason: verified.reason, status: verified.status });
+    deps.dispatcher.drops.count(verified.reason === 'unknown-envelope' ? 'unknown-envelope' : 'refused', verified.reason);
     return { status: verified.status, json: '' };
   }
   if (verified.kind === 'challenge') return { status: 200, json: JSON.stringify({ challenge: verified.challenge }) };
@@ -51,7 +53,8 @@ export async function handleWebhook(
 async function answerCard(envelope: InboundEnvelope, deps: WebhookDeps, later: (work: () => Promise<void>) => void): Promise<CardAnswer> {
   const action = parseCardAction(envelope);
   if (!action) {
-    deps.log.warn('card callback shape not understood', { eventId: envelope.eventId });
+    deps.log.warn('card callback shape not understood', { eventId: envelope.eventId, eventType: envelope.eventType, legacy: envelope.legacy === true });
+    deps.dispatcher.drops.count('card-malformed', envelope.legacy ? 'card.action.trigger_v1' : envelope.eventType);
     return { response: { toast: TOASTS.malformed }, json: JSON.stringify({ toast: TOASTS.malformed }) };
   }
   return answerCardAction(action, { ...deps.card, later });
@@ -80,6 +83,7 @@ export async function acceptEvent(envelope: InboundEnvelope, deps: Pick<WebhookD
   }
   if (!handled) {
     deps.log.warn('event type without a handler; acknowledged and ignored', { eventId: envelope.eventId, eventType: envelope.eventType });
+    deps.dispatcher.drops.count('no-handler', envelope.eventType);
     return 'ignored';
   }
   later(() => deps.processor.process(envelope.eventId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { button, card, form, input, markdown, table } from '#cards/shared/elements';
-import { checkCardLimits, countComponents } from '#cards/shared/limits';
+import { button, card, form, input, markdown, selectStatic, table } from '#cards/shared/elements';
+import { cardBytes, checkCardLimits, countElements, requestBytes } from '#cards/shared/limits';
 import type { CardJson } from '../../../src/transport/contract';
 
 const ok = () => card({ title: 't', elements: [markdown('hello')] });
@@ -17,15 +17,31 @@ describe('checkCardLimits', () => {
     expect(checkCardLimits({ ...ok(), schema: '1.0' } as unknown as CardJson)).toContain('schema must be "2.0"');
   });
 
-  it('counts nested components and refuses more than 200', () => {
-    const many = card({ title: 't', elements: Array.from({ length: 201 }, () => markdown('x')) });
-    expect(countComponents(many)).toBe(201);
-    expect(checkCardLimits(many).join()).toMatch(/201 components/);
+  it('counts as Lark counts: every tagged object, text elements and select options included', () => {
+    // header title (1) + 199 markdown = 200: at the limit; one more is over
+    const at = card({ title: 't', elements: Array.from({ length: 199 }, () => markdown('x')) });
+    expect(countElements(at)).toBe(200);
+    expect(checkCardLimits(at)).toEqual([]);
+    const over = card({ title: 't', elements: Array.from({ length: 200 }, () => markdown('x')) });
+    expect(checkCardLimits(over).join()).toMatch(/201 elements/);
+    // a button is 2 (button + its text), a confirm adds 2, a select with 3 options is 1 + placeholder + 3 × (option + text)
+    const b = card({ title: 't', elements: [button({ text: 'ok', value: { action: 'x', rev: 1 }, confirm: { title: '确定？', text: '不可撤销' } })] });
+    expect(countElements(b)).toBe(1 + 4);
+    const sel = card({
+      title: 't',
+      elements: [form('f', [selectStatic({ name: 's', placeholder: '选', options: ['a', 'b', 'c'].map((v) => ({ text: v, value: v })) }), button({ text: 'ok', name: 'b', formAction: 'submit', value: { action: 'x', rev: 1 } })])],
+    });
+    expect(countElements(sel)).toBe(1 + 1 + (1 + 1 + 3 * 2) + 2);
   });
 
-  it('refuses a card over 30 KB', () => {
+  it('measures 30 KB on the request body, where the card is an escaped string: a card under 30 KB can be refused', () => {
+    // quotes double in the body: ~28 KB of card JSON is well over 30,000 bytes once escaped
+    const quoted = card({ title: 't', elements: Array.from({ length: 90 }, () => markdown('"'.repeat(120))) });
+    expect(cardBytes(quoted)).toBeLessThan(30_000);
+    expect(requestBytes(quoted)).toBeGreaterThan(30_000);
+    expect(checkCardLimits(quoted).join()).toMatch(/request body carrying the card is \d+ bytes, over the 30000-byte limit/);
     const big = card({ title: 't', elements: [markdown('字'.repeat(11_000))] });
-    expect(checkCardLimits(big).join()).toMatch(/over the 30720-byte limit/);
+    expect(checkCardLimits(big).join()).toMatch(/over the 30000-byte limit/);
   });
 
   it('refuses duplicate names, unnamed form inputs, tables in forms and callbacks without action/rev', () => {

@@ -55,7 +55,7 @@ describe('年度汇总', () => {
     const fake = fakeLarkFor(deps.clock, { chatId: CHAT, members: MEMBERS.map((m) => m.openId) });
     const event = (sender: string): MessageEvent => ({
       eventId: 'ev1', tenantKey: TENANT, createTime: 0, sender: { openId: sender, senderType: 'user' }, messageId: 'om_1',
-      chatId: CHAT, chatType: 'group', messageType: 'text', content: '{"text":"@_user_1 年度汇总"}', mentions: [],
+      chatId: CHAT, chatType: 'group', messageType: 'text', content: '{"text":"@_user_1 年度汇总"}', body: { kind: 'text', text: '@_user_1 年度汇总' }, mentions: [],
     });
     const lark = { ...deps, lark: fake.lark };
     expect(await runUnitRollupCommand(lark, event(MEMBERS[2]!.openId), '')).toMatch(/不是.*管理员/);
