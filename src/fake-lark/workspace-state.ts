@@ -104,3 +104,13 @@ function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
+
+/** Every message of one chat, oldest first, by chat id (group or p2p). */
+export function messagesInChat(fake: FakeLark, chatId: string): FakeMessage[] {
+  const out: FakeMessage[] = [];
+  for (const id of fake.state.order) {
+    const m = fake.state.messages.get(id);
+    if (m && m.chatId === chatId) out.push(m);
+  }
+  return out;
+}
