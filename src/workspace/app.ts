@@ -105,7 +105,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   }
 
   function clockEvent() {
-    broadcast('clock', () => JSON.stringify({ iso: clock.now().toISOString(), label: fullWallTime(clock.now().getTime()), ahead: clock.offsetMs() > 0 }));
+    const now = clock.now();
+    broadcast('clock', (lang) => JSON.stringify({ iso: now.toISOString(), label: `${fullWallTime(now.getTime())}${clock.offsetMs() > 0 ? `（${t(lang, 'ahead')}）` : ''}` }));
   }
 
   async function fresh() {
@@ -135,9 +136,9 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   });
 
   let script: Promise<{ body: string; etag: string }> | null = null;
+  const bundled = () => (script ??= deps.script().then((body) => ({ body, etag: etagOf(body) })));
   app.get('/assets/workspace.js', async (c) => {
-    script ??= deps.script().then((body) => ({ body, etag: etagOf(body) }));
-    const { body, etag } = await script;
+    const { body, etag } = await bundled();
     return cached(c, body, etag, 'text/javascript; charset=utf-8');
   });
   const stylesTag = etagOf(STYLES);
@@ -272,6 +273,9 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       if (!(saved && state.restore(saved))) await fresh();
       feed.baseline();
       scheduleSave();
+      // bundled and rendered once now, so the first person to open the page does not wait for either
+      bundled().catch((err) => log.error('workspace: could not bundle the page script', errorFields(err)));
+      await app.request('http://127.0.0.1/');
       timer = setInterval(poke, deps.pollMs ?? 150);
       (timer as { unref?: () => void }).unref?.();
     },

@@ -29,6 +29,7 @@ const STRINGS = {
   resetConfirm: ['清空所有会话和本地数据库中的评价，重新开始？', 'Clear every chat and every evaluation in the local database and start afresh?'],
   clock: ['模拟时间', 'Simulated time'],
   nextRung: ['快进到下一次提醒', 'Skip to the next reminder'],
+  ahead: ['已快进', 'moved ahead'],
   cards: ['卡片样式', 'Card gallery'],
   language: ['English', '中文'],
   empty: ['还没有消息。', 'No messages yet.'],

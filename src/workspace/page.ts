@@ -65,17 +65,20 @@ export function renderPage(s: PageState): string {
   const side =
     `<aside class="side"><div class="brand">${t(s.lang, 'appName')}<small>${t(s.lang, 'workspace')} · ${t(s.lang, 'localNote')}</small></div>` +
     `<h2 id="chats-h">${t(s.lang, 'chats')}</h2><nav aria-labelledby="chats-h"><ul class="chats">${chatItems}</ul></nav>` +
-    '<div class="tools">' +
+    '</aside>';
+
+  const tools =
+    `<section class="tools" aria-label="${esc(t(s.lang, 'workspace'))}">` +
     `<form method="post" action="/api/people" id="add-person"><label for="person-name">${t(s.lang, 'addPerson')}</label><input type="text" id="person-name" name="name" maxlength="20" required placeholder="${t(s.lang, 'personName')}"><button type="submit" class="btn">${t(s.lang, 'add')}</button></form>` +
     `<div><button type="button" class="btn danger" id="reset" data-confirm-text="${esc(t(s.lang, 'resetConfirm'))}">${t(s.lang, 'reset')}</button></div>` +
     `<div><a href="/cards${s.lang === 'en_us' ? '?lang=en_us' : ''}">${t(s.lang, 'cards')}</a> · <a href="${esc(otherLang)}" lang="${s.lang === 'en_us' ? 'zh-CN' : 'en'}">${t(s.lang, 'language')}</a></div>` +
-    '</div></aside>';
+    '</section>';
 
   const top =
     `<header class="top"><h1 id="chat-title">${esc(title)}</h1>` +
     `<form method="get" action="/" id="act-as"><input type="hidden" name="chat" value="${esc(s.chatId)}">${s.lang === 'en_us' ? '<input type="hidden" name="lang" value="en_us">' : ''}` +
     `<label for="as">${t(s.lang, 'actAs')}</label> <select id="as" name="as">${people}</select> <noscript><button class="btn" type="submit">OK</button></noscript></form>` +
-    `<div class="clock"><span>${t(s.lang, 'clock')}：<time id="clock-now" datetime="${s.now.toISOString()}">${fullWallTime(s.now.getTime())}</time>${s.clockAhead ? ' ⏩' : ''}</span>` +
+    `<div class="clock"><span>${t(s.lang, 'clock')}：<time id="clock-now" datetime="${s.now.toISOString()}">${fullWallTime(s.now.getTime())}</time>${s.clockAhead ? `（${t(s.lang, 'ahead')}）` : ''}</span>` +
     `<button type="button" class="btn" id="clock-next">${t(s.lang, 'nextRung')}</button></div></header>`;
 
   const list =
@@ -98,7 +101,7 @@ export function renderPage(s: PageState): string {
 
   const body =
     `<a class="skip" href="#msg">${t(s.lang, 'skip')}</a><div class="ws">${side}` +
-    `<main class="main">${top}<ol class="messages" id="messages" aria-live="polite" aria-relevant="additions" aria-label="${esc(title)}">${list}</ol>${composer}</main></div>${dialog}`;
+    `<main class="main">${top}<ol class="messages" id="messages" aria-live="polite" aria-relevant="additions" aria-label="${esc(title)}">${list}</ol>${composer}</main>${tools}</div>${dialog}`;
   return shell({
     lang: s.lang,
     title: `${title} · ${t(s.lang, 'appName')}`,

@@ -25,6 +25,7 @@ const headerRules = Object.entries(HEADERS)
 
 export const STYLES = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html,body{margin:0;height:100%}
 body{font:14px/1.5 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;color:#1f2329;background:#f2f3f5}
 a{color:#245bdb}
@@ -32,8 +33,8 @@ button,input,select,textarea{font:inherit;color:inherit}
 :focus-visible{outline:2px solid #3370ff;outline-offset:2px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:8px;z-index:10}.skip:focus{left:8px}
-.ws{display:grid;grid-template-columns:272px minmax(0,1fr);height:100vh}
-.side{background:#fff;border-right:1px solid #dee0e3;overflow:auto;display:flex;flex-direction:column}
+.ws{display:grid;grid-template-columns:272px minmax(0,1fr);grid-template-rows:1fr auto;grid-template-areas:"side main" "tools main";height:100vh}
+.side{grid-area:side;background:#fff;border-right:1px solid #dee0e3;overflow:auto}
 .brand{padding:14px 16px 6px;font-weight:600;font-size:16px}
 .brand small{display:block;font-weight:400;color:#646a73;font-size:12px}
 .side h2{font-size:12px;color:#646a73;font-weight:500;margin:12px 16px 4px}
@@ -47,10 +48,10 @@ button,input,select,textarea{font:inherit;color:inherit}
 .chat-name{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .chat-kind{font-size:12px;color:#646a73}
 .badge{background:#f54a45;color:#fff;border-radius:9px;font-size:11px;padding:0 6px;min-width:18px;text-align:center}
-.tools{margin-top:auto;padding:12px 16px;border-top:1px solid #dee0e3;display:grid;gap:10px}
+.tools{grid-area:tools;background:#fff;border-right:1px solid #dee0e3;border-top:1px solid #dee0e3;padding:12px 16px;display:grid;gap:10px}
 .tools form{display:flex;gap:6px;flex-wrap:wrap;align-items:center}
 .tools input[type=text]{flex:1;min-width:6em}
-.main{display:flex;flex-direction:column;min-width:0;height:100vh}
+.main{grid-area:main;display:flex;flex-direction:column;min-width:0;height:100vh}
 .top{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:10px 16px;background:#fff;border-bottom:1px solid #dee0e3}
 .top h1{font-size:16px;margin:0;flex:1 1 auto}
 .top label{font-size:13px;color:#646a73}
@@ -70,6 +71,8 @@ button,input,select,textarea{font:inherit;color:inherit}
 .bubble.text{white-space:pre-wrap}
 .bubble.file{display:inline-flex;gap:6px;align-items:center;flex-wrap:wrap}
 .file-size{color:#8f959e;font-size:12px}
+.file-icon{width:22px;height:28px;border-radius:3px;background:#2ea121;position:relative;flex:none}
+.file-icon::after{content:"";position:absolute;right:0;top:0;border:5px solid #fff;border-bottom-color:#c2e8bd;border-left-color:#c2e8bd}
 .msg-actions{margin-top:2px}
 .link{background:none;border:0;padding:0;color:#646a73;font-size:12px;cursor:pointer}
 .link:hover{color:#245bdb}
@@ -89,7 +92,8 @@ dialog{border:0;border-radius:8px;padding:20px;max-width:420px;box-shadow:0 8px 
 dialog h2{font-size:16px;margin:0 0 8px}
 dialog .row{display:flex;justify-content:flex-end;gap:8px;margin-top:16px}
 @media (max-width:720px){
-.ws{grid-template-columns:1fr;height:auto}
+.ws{grid-template-columns:1fr;grid-template-rows:auto auto auto;grid-template-areas:"side" "main" "tools";height:auto}
+.tools{border-right:0}
 .side{border-right:0;border-bottom:1px solid #dee0e3;max-height:none}
 .chats{display:flex;overflow-x:auto;gap:4px;padding-bottom:8px}
 .chats a{flex-direction:column;gap:2px;min-width:88px;text-align:center}

@@ -51,7 +51,7 @@ export function previewOf(v: ViewContext, m: FakeMessage): string {
     const title = pick(config.summary, v.lang) || pick((c.header as Record<string, unknown> | undefined)?.title, v.lang);
     return `[卡片] ${title}`;
   }
-  if (m.msgType === 'file') return `📎 ${fileNameOf(v, c)}`;
+  if (m.msgType === 'file') return `[文件] ${fileNameOf(v, c)}`;
   if (m.msgType === 'text') return plainText(v, m, String(c.text ?? ''));
   return `[${m.msgType}]`;
 }
@@ -91,7 +91,7 @@ function bodyHtml(v: ViewContext, m: FakeMessage): string {
       const file = v.fake.file(key);
       const name = fileNameOf(v, c);
       const size = file ? `${Math.max(1, Math.round(file.bytes.length / 1024))} KB` : '';
-      return `<div class="bubble file"><span class="file-icon" aria-hidden="true">📎</span><span class="file-name">${esc(name)}</span> <span class="file-size">${esc(size)}</span>${
+      return `<div class="bubble file"><span class="file-icon" aria-hidden="true"></span><span class="file-name">${esc(name)}</span> <span class="file-size">${esc(size)}</span>${
         file ? ` <a class="file-dl" href="/files/${encodeURIComponent(key)}"${attrs({ download: name })}>${t(v.lang, 'download')}<span class="sr"> ${esc(name)}</span></a>` : ''
       }</div>`;
     }
@@ -122,7 +122,7 @@ export function messageHtml(v: ViewContext, m: FakeMessage): string {
     '<div class="msg-main"><div class="msg-meta">' +
     `<span class="msg-who">${esc(who)}</span>${m.sender === 'bot' ? ` <span class="tag-bot">${t(v.lang, 'bot')}</span>` : ''}` +
     ` <time datetime="${new Date(m.createTime).toISOString()}">${wallTime(m.createTime)}</time>` +
-    (buzzedNames.length > 0 ? ` <span class="tag-urgent" role="status">❗${t(v.lang, 'urgent')}：${esc(buzzedNames.join('、'))}</span>` : '') +
+    (buzzedNames.length > 0 ? ` <span class="tag-urgent" role="status">${t(v.lang, 'urgent')}：${esc(buzzedNames.join('、'))}</span>` : '') +
     `</div>${quote}${bodyHtml(v, m)}` +
     `<div class="msg-actions"><button type="button" class="link"${attrs({ 'data-reply': m.messageId, 'data-reply-label': replyLabel })}>${t(v.lang, 'reply')}<span class="sr"> ${esc(replyLabel)}</span></button></div>` +
     '</div></li>'

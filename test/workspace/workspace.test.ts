@@ -199,7 +199,7 @@ describe('the local workspace', () => {
     // the buzz shows on the message it was made on
     const buzzed = env.bot.fake.urgent[0]!.messageId;
     const page = await (await call(env, `/?chat=${env.bot.fake.message(buzzed)!.chatId}&as=${env.bot.fake.urgent[0]!.openIds[0]}`)).text();
-    expect(page).toMatch(/tag-urgent[^>]*>❗加急：/);
+    expect(page).toMatch(/tag-urgent[^>]*>加急：/);
   });
 
   it('serves files the bot and people send as downloads with their names', async () => {

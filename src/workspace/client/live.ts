@@ -6,6 +6,9 @@
 export function wireLive(chatId: string, lang: string): void {
   const list = document.getElementById('messages');
   const source = new EventSource(`/api/events?lang=${lang}`);
+  // the page says whether it is live, for people (and tests) who need to know updates will arrive
+  source.addEventListener('hello', () => (document.body.dataset.live = 'on'));
+  source.addEventListener('error', () => (document.body.dataset.live = 'off'));
   source.addEventListener('message', (e) => {
     const data = JSON.parse((e as MessageEvent<string>).data) as { chatId: string; id: string; html: string; preview: string };
     const link = document.querySelector<HTMLAnchorElement>(`.chats a[data-chat="${CSS.escape(data.chatId)}"]`);
@@ -34,10 +37,10 @@ export function wireLive(chatId: string, lang: string): void {
     }
   });
   source.addEventListener('clock', (e) => {
-    const data = JSON.parse((e as MessageEvent<string>).data) as { iso: string; label: string; ahead: boolean };
+    const data = JSON.parse((e as MessageEvent<string>).data) as { iso: string; label: string };
     const time = document.getElementById('clock-now');
     if (time) {
-      time.textContent = `${data.label}${data.ahead ? ' ⏩' : ''}`;
+      time.textContent = data.label;
       time.setAttribute('datetime', data.iso);
     }
   });
