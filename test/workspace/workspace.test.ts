@@ -148,6 +148,24 @@ describe('the local workspace', () => {
     expect(page).toMatch(/data-field="actual"/);
   });
 
+  it('reads a table pasted with an @mention, and sends person pickers in Lark’s shapes (an open_id, a list of them)', async () => {
+    const pasted = ['项目名称\t培训经费', '全年预算数\t20', '一级指标\t二级指标\t三级指标\t年度指标值\t分值\t责任人', '产出指标\t数量指标\t培训次数\t≥2次\t90\t张伟'].join('\n');
+    await post(env, '/api/send', { chatId: GROUP_ID, as: 'ou_clerk', text: `@绩效自评助手 ${pasted}` });
+    const preview = cardsIn(env, GROUP_ID).find((m) => titleOf(m) === '导入预览')!;
+    expect(JSON.stringify(preview.card)).toContain('培训次数');
+    const saved = await post(env, '/api/press', {
+      messageId: preview.messageId,
+      version: preview.history.length,
+      as: 'ou_clerk',
+      el: el(preview, byAction(COLLECTION_ACTIONS.previewSave)),
+      fields: { [el(preview, (n) => n.name === 'admins')]: ['ou_chenqiang'], [el(preview, (n) => n.name === 'budget_owner')]: 'ou_wangfang' },
+    });
+    expect(saved.status).toBe(200);
+    const admins = await env.bot.db.selectFrom('evaluation_admins').select('open_id').execute();
+    expect(admins.map((a) => a.open_id)).toContain('ou_chenqiang');
+    expect(JSON.stringify(env.bot.fake.message(preview.messageId)!.card)).toContain('王芳');
+  });
+
   it('refuses what the Lark client would not send, and presses by a stale card', async () => {
     await importAndStart(env, chinaDate(env.clock.now(), 20));
     const entry = cardsIn(env, 'ou_lina').at(-1)!;
