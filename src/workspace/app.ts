@@ -1,5 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { FakeLark } from '../fake-lark';
 import { createFakeFeed, type FeedChange } from '../fake-lark/feed';
@@ -11,11 +10,14 @@ import { wipeLocalWorkspace } from '../storage/repositories/local/wipe';
 import type { LarkClient } from '../transport/contract';
 import { errorFields, type Logger } from '../transport/log';
 import { createActions, MAX_FILE_BYTES, UserError, type Outcome } from './actions';
+import { cached, contentTypeOf, etagOf } from './assets';
 import { renderGallery } from './gallery/page';
 import { parseLang, t } from './i18n';
 import { renderPage } from './page';
 import { GROUP_ID } from './people';
 import type { Lang } from './render-card';
+import { createLiveEvents } from './live-events';
+import { sameMachine } from './same-machine';
 import { createWorkspaceState, type WorkspaceStore } from './state';
 import { STYLES } from './styles';
 import { travelToNextRung, type RungStep } from './time-travel';
@@ -53,38 +55,22 @@ export interface Workspace {
   stop(): Promise<void>;
 }
 
-interface Subscriber {
-  lang: Lang;
-  push(event: string, data: string): void;
-}
-
 export function createWorkspace(deps: WorkspaceDeps): Workspace {
   const { fake, clock, log } = deps;
   const state = createWorkspaceState(fake, clock);
   const actions = createActions(fake, state);
   const feed = createFakeFeed(fake);
-  const subscribers = new Set<Subscriber>();
+  const live = createLiveEvents((messageId, lang) => {
+    const message = fake.message(messageId);
+    return message ? JSON.stringify({ chatId: message.chatId, id: messageId, html: messageHtml(view(lang), message), preview: previewOf(view(lang), message) }) : null;
+  });
   let timer: ReturnType<typeof setInterval> | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
 
   const view = (lang: Lang): ViewContext => ({ fake, people: state.people, mentions: state.mentions, lang });
 
-  function broadcast(event: string, data: (lang: Lang) => string) {
-    const byLang = new Map<Lang, string>();
-    for (const s of subscribers) {
-      if (!byLang.has(s.lang)) byLang.set(s.lang, data(s.lang));
-      s.push(event, byLang.get(s.lang)!);
-    }
-  }
-
   function publish(changes: FeedChange[]) {
-    const seen = new Set<string>();
-    for (const { message } of changes) {
-      if (seen.has(message.messageId)) continue;
-      seen.add(message.messageId);
-      broadcast('message', (lang) => JSON.stringify({ chatId: message.chatId, id: message.messageId, html: messageHtml(view(lang), message), preview: previewOf(view(lang), message) }));
-    }
+    for (const id of new Set(changes.map((c) => c.message.messageId))) live.message(id);
   }
 
   function scheduleSave() {
@@ -106,7 +92,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
 
   function clockEvent() {
     const now = clock.now();
-    broadcast('clock', (lang) => JSON.stringify({ iso: now.toISOString(), label: `${fullWallTime(now.getTime())}${clock.offsetMs() > 0 ? `（${t(lang, 'ahead')}）` : ''}` }));
+    live.broadcast('clock', (lang) => JSON.stringify({ iso: now.toISOString(), label: `${fullWallTime(now.getTime())}${clock.offsetMs() > 0 ? `（${t(lang, 'ahead')}）` : ''}` }));
   }
 
   async function fresh() {
@@ -126,7 +112,10 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     // a DM belongs to one person: acting as someone else opens their DM instead
     if (!chat || !chat.members.includes(as.openId)) chatId = chat?.type === 'p2p' ? dmChatId(fake, as.openId) : GROUP_ID;
     if (!fake.state.chats.get(chatId)?.members.includes(as.openId)) chatId = dmChatId(fake, as.openId);
-    const html = renderPage({ ...view(lang), chatId, as, now: clock.now(), clockAhead: clock.offsetMs() > 0 });
+    // everything the fake holds now is on the page; its event stream starts after the last change
+    poke();
+    const since = live.seq();
+    const html = renderPage({ ...view(lang), chatId, as, now: clock.now(), clockAhead: clock.offsetMs() > 0, since });
     return c.html(html, 200, { 'cache-control': 'no-store' });
   });
 
@@ -144,42 +133,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
   const stylesTag = etagOf(STYLES);
   app.get('/assets/workspace.css', (c) => cached(c, STYLES, stylesTag, 'text/css; charset=utf-8'));
 
-  app.get('/api/events', (c) => {
-    const lang = parseLang(c.req.query('lang'));
-    return streamSSE(c, async (stream) => {
-      const queue: Array<{ event: string; data: string }> = [];
-      let wake: (() => void) | null = null;
-      const sub: Subscriber = {
-        lang,
-        push(event, data) {
-          queue.push({ event, data });
-          wake?.();
-        },
-      };
-      subscribers.add(sub);
-      stream.onAbort(() => {
-        subscribers.delete(sub);
-        wake?.();
-      });
-      await stream.writeSSE({ event: 'hello', data: JSON.stringify({ iso: clock.now().toISOString() }) });
-      while (!stream.aborted && !stopped) {
-        if (queue.length === 0) {
-          await new Promise<void>((resolve) => {
-            const keepAlive = setTimeout(resolve, 15_000);
-            wake = () => {
-              clearTimeout(keepAlive);
-              resolve();
-            };
-          });
-          wake = null;
-        }
-        if (stream.aborted || stopped) break;
-        if (queue.length === 0) await stream.write(': keep-alive\n\n');
-        while (queue.length > 0) await stream.writeSSE(queue.shift()!);
-      }
-      subscribers.delete(sub);
-    });
-  });
+  app.get('/api/events', (c) => live.stream(c, parseLang(c.req.query('lang')), () => JSON.stringify({ iso: clock.now().toISOString() })));
 
   const answer = async (c: Context, work: () => Promise<Outcome>) => {
     try {
@@ -224,7 +178,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       addMember(fake, GROUP_ID, openId);
       dmChatId(fake, openId);
       scheduleSave();
-      broadcast('reload', () => '{}');
+      live.broadcast('reload', () => '{}');
       return { toast: { type: 'success', content: `已添加 ${name}，并拉进了群。` } };
     }),
   );
@@ -234,7 +188,7 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       await wipeLocalWorkspace(deps.db);
       await fresh();
       scheduleSave();
-      broadcast('reload', () => '{}');
+      live.broadcast('reload', () => '{}');
       return { toast: { type: 'success', content: '已重置：新的工作区。' } };
     }),
   );
@@ -280,9 +234,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
       (timer as { unref?: () => void }).unref?.();
     },
     async stop() {
-      stopped = true;
       if (timer) clearInterval(timer);
-      for (const s of subscribers) s.push('bye', '{}');
+      live.stop();
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
       if (deps.store) await deps.store.save(state.serialize());
@@ -297,34 +250,6 @@ const RUNG_LABELS: Record<RungStep, [string, string]> = {
   admin_daily: ['逾期，私聊管理员', 'overdue card to the admins'],
 };
 
-/**
- * Only this machine's own page may use the workspace: the Host must be a loopback name (no DNS
- * rebinding) and a POST must come from the same origin (no cross-site form or fetch).
- */
-const sameMachine: MiddlewareHandler = async (c, next) => {
-  if (c.req.path.startsWith('/webhook/') || c.req.path === '/healthz') return next();
-  // @hono/node-server builds the URL from the Host header
-  const url = new URL(c.req.url);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return c.text('本地工作区只接受本机访问：请打开 http://127.0.0.1:端口/', 403);
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    const origin = c.req.header('origin');
-    const site = c.req.header('sec-fetch-site');
-    const originHost = origin ? hostOf(origin) : undefined;
-    if ((origin && originHost !== url.host) || (site && site !== 'same-origin' && site !== 'none')) {
-      return c.json({ error: '只接受本页面发出的操作。' }, 403);
-    }
-  }
-  return next();
-};
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
-}
-
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
@@ -334,30 +259,3 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new UserError('请求格式不对。');
   return body as Record<string, unknown>;
 }
-
-function cached(c: Context, body: string, etag: string, type: string) {
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag });
-  return c.body(body, 200, { 'content-type': type, etag, 'cache-control': 'no-cache' });
-}
-
-/** A cheap content tag (FNV-1a) so a reload revalidates instead of downloading the assets again. */
-function etagOf(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `"${(h >>> 0).toString(36)}-${text.length.toString(36)}"`;
-}
-
-const TYPES: Record<string, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  xls: 'application/vnd.ms-excel',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  csv: 'text/csv; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  json: 'application/json',
-};
-
-function contentTypeOf(name: string): string {
-  return TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-

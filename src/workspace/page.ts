@@ -19,6 +19,8 @@ export interface PageState {
   as: WorkspacePerson;
   now: Date;
   clockAhead: boolean;
+  /** The live-event number the page is current up to. */
+  since: number;
 }
 
 export function shell(opts: { lang: Lang; title: string; body: string; bodyAttrs?: Record<string, string> }): string {
@@ -106,6 +108,6 @@ export function renderPage(s: PageState): string {
     lang: s.lang,
     title: `${title} · ${t(s.lang, 'appName')}`,
     body,
-    bodyAttrs: { 'data-chat': s.chatId, 'data-as': s.as.openId, 'data-lang': s.lang, 'data-bot': s.fake.botName },
+    bodyAttrs: { 'data-chat': s.chatId, 'data-as': s.as.openId, 'data-lang': s.lang, 'data-since': String(s.since) },
   });
 }

@@ -288,3 +288,31 @@ describe('the gallery', () => {
     }
   });
 });
+
+describe('live events', () => {
+  it('a page connecting late is sent what changed after it was drawn; a reconnect resumes from Last-Event-ID', async () => {
+    const env = await setup();
+    try {
+      const page = await (await call(env, '/')).text();
+      const since = Number(/data-since="(\d+)"/.exec(page)![1]);
+      // the bot answers before the page's stream is open
+      await post(env, '/api/send', { chatId: GROUP_ID, as: 'ou_clerk', text: '@绩效自评助手 帮助' });
+      await new Promise((r) => setTimeout(r, 50));
+      const read = async (res: Response, until: RegExp) => {
+        const reader = res.body!.getReader();
+        let text = '';
+        while (!until.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+        await reader.cancel();
+        return text;
+      };
+      const first = await read(await call(env, `/api/events?lang=zh_cn&since=${since}`), /event: message[\s\S]*lk-card/);
+      expect(first).toMatch(/^event: hello/);
+      const ids = [...first.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      expect(Math.min(...ids)).toBe(since + 1);
+      const resumed = await read(await call(env, '/api/events?lang=zh_cn', { headers: { 'last-event-id': String(Math.max(...ids)) } }), /event: hello[\s\S]*\n\n/);
+      expect(resumed).not.toContain('event: message');
+    } finally {
+      await env.close();
+    }
+  });
+});

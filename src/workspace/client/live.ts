@@ -5,7 +5,8 @@
  */
 export function wireLive(chatId: string, lang: string): void {
   const list = document.getElementById('messages');
-  const source = new EventSource(`/api/events?lang=${lang}`);
+  // from the change the page was drawn at; the browser's Last-Event-ID takes over on reconnects
+  const source = new EventSource(`/api/events?lang=${lang}&since=${document.body.dataset.since ?? 0}`);
   // the page says whether it is live, for people (and tests) who need to know updates will arrive
   source.addEventListener('hello', () => (document.body.dataset.live = 'on'));
   source.addEventListener('error', () => (document.body.dataset.live = 'off'));
