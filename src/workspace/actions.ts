@@ -21,6 +21,8 @@ type Node = Record<string, unknown>;
 
 export interface Outcome {
   toast?: { type: string; content: string };
+  /** After a press: the card's version once the answer was applied (the page shows it when it arrives). */
+  version?: number;
 }
 
 /** Lark text messages are at most 150 KB (https://open.feishu.cn/document/server-docs/im-v1/message/create). */
@@ -138,9 +140,10 @@ export function createActions(fake: FakeLark, state: WorkspaceState) {
       } catch (error) {
         throw new UserError(clientRefusal(error, nodes));
       }
-      if (result.clientError) return { toast: { type: 'error', content: CLIENT_ERRORS[result.clientError] ?? `操作失败（${result.clientError}）` } };
+      const version = result.message.history.length;
+      if (result.clientError) return { version, toast: { type: 'error', content: CLIENT_ERRORS[result.clientError] ?? `操作失败（${result.clientError}）` } };
       const toast = result.toast as { type?: string; content?: string; i18n?: Record<string, string> } | undefined;
-      return toast ? { toast: { type: toast.type ?? 'info', content: toast.i18n?.[lang] ?? toast.content ?? '' } } : {};
+      return toast ? { version, toast: { type: toast.type ?? 'info', content: toast.i18n?.[lang] ?? toast.content ?? '' } } : { version };
     },
   };
 }
