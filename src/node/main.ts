@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { createBot } from '../bot';
 import { ConfigError, parseConfig, type Config } from '../config';
 import { createFakeLark } from '../fake-lark';
-import { systemClock } from '../platform/clock';
+import { adjustableClock, systemClock } from '../platform/clock';
 import { groupCommitWrites } from '../storage/repositories/transport/group-commit';
 import { createLarkClient, type FullLarkClient } from '../transport/client';
 import { startEveryMinute } from '../features/reminders';
@@ -16,6 +16,7 @@ import { createNodeCrypto } from './crypto-node';
 import { createJobQueue, startInboxSweeper } from './job-queue';
 import { openSqlite } from './sqlite';
 import { startLongConnection } from './ws-client';
+import { startLocalWorkspace } from './workspace';
 
 let config: Config;
 try {
@@ -29,17 +30,19 @@ try {
 }
 
 const log = consoleLogger;
-const clock = systemClock;
+// local workspace (src/workspace): in local mode time can be moved forward to the next reminder
+const localClock = config.mode === 'local' ? adjustableClock() : null;
+const clock = localClock ?? systemClock;
 const crypto = createNodeCrypto();
 const { db, close: closeDb } = await openSqlite(config.dbPath);
 
-// Local mode (no Lark app configured): an embedded fake Lark stands in for the Open Platform.
-const localFake = config.mode === 'local' ? createFakeLark({ crypto, clock, encryptKey: null }) : null;
+// Local mode (no Lark app configured): an embedded fake Lark stands in for the Open Platform, and signs
+// and encrypts its events and card callbacks as Lark does, so they pass the same verification.
+const localFake = config.mode === 'local' ? createFakeLark({ crypto, clock }) : null;
 if (localFake) {
   config = {
     ...config,
-    lark: { ...config.lark, appId: localFake.appId, appSecret: localFake.appSecret, verificationToken: localFake.verificationToken },
-    security: { ...config.security, insecureLocalDev: true },
+    lark: { ...config.lark, appId: localFake.appId, appSecret: localFake.appSecret, verificationToken: localFake.verificationToken, encryptKey: localFake.encryptKey },
   };
 }
 const lark: FullLarkClient = createLarkClient({
@@ -68,6 +71,8 @@ if (localFake) localFake.connect({ fetch: (req) => app.fetch(req) });
 
 const sweeper = startInboxSweeper({ processor, inbox, cards, clock, log });
 await sweeper.ready;
+// local workspace (src/workspace): the browser page over the embedded fake, local mode only
+const workspace = localFake && localClock ? await startLocalWorkspace({ fake: localFake, bot: app, db, lark, calendar, clock: localClock, log, dbPath: config.dbPath }) : null;
 
 // Reminders: runDueJobs every minute; the database lease keeps several instances from overlapping.
 const scheduler = startEveryMinute({
@@ -92,7 +97,8 @@ const ws =
       })
     : null;
 
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+// local workspace (src/workspace): served on 127.0.0.1 only
+const server = serve({ fetch: workspace?.fetch ?? app.fetch, port: config.port, ...(workspace ? { hostname: '127.0.0.1' } : {}) }, (info) => {
   log.info('jixiao listening', {
     port: info.port,
     mode: config.mode,
@@ -103,7 +109,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   if (localFake) {
     // A plain line for the person who just typed `npm start`, next to the JSON log lines meant for machines.
     console.log(
-      `本地模式 local mode：未配置飞书应用，机器人连接的是内置的模拟飞书（端口 ${info.port}）。` +
+      `本地模式 local mode：未配置飞书应用，机器人连接的是内置的模拟飞书。在浏览器打开 http://127.0.0.1:${info.port}/ 试用（卡片样式：http://127.0.0.1:${info.port}/cards）。` +
         '连接真实应用：设置 LARK_APP_ID、LARK_APP_SECRET、LARK_VERIFICATION_TOKEN、LARK_ENCRYPT_KEY 后重新 npm start（见 README「Connecting a Lark app」）；' +
         '先看完整流程：npm run demo。',
     );
@@ -116,6 +122,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info('shutting down', { signal });
   ws?.stop();
+  await workspace?.stop();
   sweeper.stop();
   await scheduler.stop();
   server.close();

@@ -55,8 +55,11 @@ describe('npm start', () => {
     const banner = output().split('\n').filter((l) => l.startsWith('本地模式'));
     expect(banner).toHaveLength(1);
     expect(banner[0]).toContain('LARK_APP_ID');
+    expect(banner[0]).toContain(`http://127.0.0.1:${port}/`);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toMatchObject({ status: 'ok', mode: 'local' });
+    // the local workspace (src/workspace) is served in local mode
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('绩效自评助手');
   });
 
   it('pointed at the fake Lark, answers its signed challenge and acknowledges signed events', async () => {
@@ -87,5 +90,8 @@ describe('npm start', () => {
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await health.json()).toEqual({ status: 'ok', mode: 'lark', eventMode: 'webhook' });
+    // never the local workspace when a Lark app is configured
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/cards`)).status).toBe(404);
   });
 });

@@ -3,3 +3,5 @@ export { runDueJobs, planDueSteps, type SchedulerDeps, type RunReport } from './
 export { startEveryMinute } from './scheduler/every-minute';
 export { loadCollectingSnapshots } from './scheduler/snapshots';
 export { createWorkCalendar, type WorkCalendar } from './scheduler/calendar/work-calendar';
+export { scheduleRungs } from './scheduler/ladder/plan-ladder';
+export type { EvaluationSnapshot } from './scheduler/ladder/types';
