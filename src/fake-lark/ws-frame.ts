@@ -36,7 +36,7 @@ export interface WsFrame {
 }
 
 const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 class Writer {
   private readonly parts: number[] = [];

@@ -160,7 +160,8 @@ export function createWorkspace(deps: WorkspaceDeps): Workspace {
     if (length > MAX_FILE_BYTES + 64 * 1024) return c.json({ error: '文件超过 30 MB，飞书不能发送。' }, 413);
     return answer(c, async () => {
       const form = await c.req.formData().catch(() => null);
-      const file = form?.get('file');
+      // workers-types types FormData.get as string-only; workerd and Node both hand back a File for a file part
+      const file = form?.get('file') as File | string | null | undefined;
       if (!form || !file || typeof file === 'string') throw new UserError('没有收到文件。');
       return actions.upload({ chatId: form.get('chatId'), as: form.get('as'), replyTo: form.get('replyTo') ?? undefined, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
     });

@@ -6,7 +6,7 @@ import { DEFAULT_FILE_LIMITS } from '../../../src/import/fences/limits';
 import { createInlineTableReader } from '../../../src/import/fences/runner';
 import { readZipDirectory } from '../../../src/import/fences/zip-directory';
 import { rebuildZip } from '../../../src/import/fences/zip-rebuild';
-import { buildSelfEvaluationWorkbook } from '../../../src/reports/xlsx/self-evaluation-workbook';
+import { buildSelfEvaluationWorkbook } from '../../../src/features/reports/xlsx/self-evaluation-workbook';
 import t1 from '../../fixtures/seeds/003-t1.json';
 
 // The fences are pure: on workerd the inline runner reads inside the same limits (DecompressionStream
@@ -40,8 +40,8 @@ describe('import fences inside workerd', () => {
 
     const far = await edited(bytes, (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
     const refused = await reader.readFile(far, 't1.xlsx');
-    // The workbook's second sheet (评分说明) is read instead, so the skipped sheet's reason comes first.
-    expect(refused.ok ? '' : refused.errors[0]!.message).toBe('工作表“项目支出绩效自评表”超过 300 行（XFD1048576 单元格有内容），已跳过这个工作表；如果指标表在这个工作表里，请只保留指标表部分后重新导入。');
+    // The 自评表 now has one sheet, so the far cell refuses the whole file, naming the limit and the cell.
+    expect(refused.ok ? '' : refused.errors[0]!.message).toBe('表格超过 300 行，请只保留指标表部分后重新导入：工作表“项目支出绩效自评表”的 XFD1048576 单元格还有内容，请删除表格下方或右侧多余的内容。');
   });
 
   it('refuses a 20 000-row CSV and a 100 KB pasted cell, naming the limit', async () => {
