@@ -185,7 +185,13 @@ export function auditEvaluation({ input, budget, rows, total, profile }: AuditIn
     if (weights.gt(0)) {
       const completion = scored.reduce((s, r) => s.plus(r.score!), new D(0)).div(weights);
       if (completion.minus(D.min(rate, 1)).gt(profile.completionAheadTolerance)) {
-        warnings.push({ code: 'completion-ahead-of-execution', severity: 'red', message: `指标完成度 ${percent(completion)} 比预算执行率 ${percent(rate)} 高出 ${plain(round(completion.minus(rate).times(100), 2))} 个百分点：资金未用完而指标已完成，请核实指标或说明原因` });
+        const gap = `指标完成度 ${percent(completion)} 比预算执行率 ${percent(rate)} 高出 ${plain(round(completion.minus(rate).times(100), 2))} 个百分点`;
+        // An under-spend the table already explains is a difference to read, not an error (reports review, defect 18).
+        warnings.push(
+          budget.deviationReason
+            ? { code: 'completion-ahead-of-execution', severity: 'info', message: `${gap}，预算执行的偏差原因已说明` }
+            : { code: 'completion-ahead-of-execution', severity: 'red', message: `${gap}：资金未用完而指标已完成，请核实指标或说明原因` },
+        );
       }
     }
     if (rate.lt(profile.executionLowBelow)) {

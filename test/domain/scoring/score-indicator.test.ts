@@ -53,9 +53,13 @@ describe('quantitative rows', () => {
     expect(scored(row('≤90万元', '180'), 'pmkpi-linear').score).toBe(0);
   });
 
-  it('equality: scored as positive, with a deviation note whenever B ≠ A', () => {
+  it('equality: scored as positive, with a deviation note when B ≠ A, except a bare rate exceeded', () => {
     expect(scored(row('12次', '12'))).toMatchObject({ kind: 'equality', score: 10, deviationRequired: false });
-    expect(scored(row('95%', '100%'))).toMatchObject({ score: 10, deviationRequired: true });
+    expect(scored(row('12次', '13'))).toMatchObject({ score: 10, deviationRequired: true });
+    // `95%` with no operator is a floor as tables write 满意度 and rates: 100 % needs no reason (reports review #18)
+    expect(scored(row('95%', '100%'))).toMatchObject({ score: 10, deviationRequired: false });
+    expect(scored(row('=95%', '100%'))).toMatchObject({ score: 10, deviationRequired: true });
+    expect(scored(row('95%', '90%'))).toMatchObject({ deviationRequired: true });
     expect(scored(row('12次', '9')).score).toBe(7.5);
     expect(scored(row('0', '0')).score).toBe(10);
     expect(scored(row('0', '1')).score).toBe(0);
